@@ -1,0 +1,25 @@
+import type { Role } from '../graphql/generated/resolvers-types';
+
+const EVERYONE: readonly Role[] = ['SUPER_ADMIN', 'ADMINISTRATOR', 'USER', 'OBSERVER'];
+const WRITERS: readonly Role[] = ['SUPER_ADMIN', 'ADMINISTRATOR', 'USER'];
+const ADMINS: readonly Role[] = ['SUPER_ADMIN', 'ADMINISTRATOR'];
+
+/** DOMAIN.md's role table, in one place: which roles may do what in a Workspace. */
+export const PERMISSIONS = {
+  'fleet:read': EVERYONE,
+  'fleet:write': WRITERS,
+  'members:manage': ADMINS,
+  'tokens:own': EVERYONE,
+  'tokens:manage': ADMINS,
+  'audit:read': ADMINS,
+  'workspace:request': ADMINS,
+  'workspace:switch': EVERYONE,
+  'reports:read': EVERYONE,
+  'billing:read': ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && PERMISSIONS[permission].includes(role);
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import * as schema from './schema';
+import type { Database } from './schema-types';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** An open database: the Drizzle handle plus what the runtime needs to manage it. */
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Database;
+  /** Runs `fn` on one dedicated connection (needed for session-level advisory locks on a pool). */
+  withConnection<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** A postgres:// URL; when absent the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder; undefined keeps the database in memory. */
+  pgliteDir?: string;
+  /** Pool size for node-postgres. */
+  poolSize?: number;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  return config.url ? openPostgres(config.url, config.poolSize ?? 10) : openPglite(config.pgliteDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    kind: 'pglite',
+    db,
+    // PGlite is a single connection already.
+    withConnection: (fn) => fn(db),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  const pool = new Pool({ connectionString: url, max });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  return {
+    kind: 'postgres',
+    db,
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzlePg({ client, schema }) as unknown as Database);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

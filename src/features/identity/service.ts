@@ -1,0 +1,78 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { assertPasswordStrength, hashPassword, verifyPassword } from '../../auth/passwords';
+import { requireViewer } from '../../auth/guard';
+import { signSessionToken } from '../../auth/session-token';
+import { invitations, memberships, users } from '../../db/schema';
+import { applyScope } from '../../db/rls';
+import { badInput, forbidden, notFound, unauthenticated } from '../../errors';
+import type { GraphQLContext, Viewer } from '../../graphql/context';
+import { validName } from '../../validation';
+import { recordAudit } from '../audit/record';
+import { hashActivationKey } from './activation-key';
+import type { AuthPayloadModel } from './auth-payload';
+import { findUserByEmail } from './users';
+
+const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+/** Signs in and lands in the default Workspace (or the first one the user can still enter). */
+export async function signIn({ ctx, input }: { ctx: GraphQLContext; input: { email: string; password: string } }): Promise<AuthPayloadModel> {
+  const user = await findUserByEmail(ctx.db, input.email.trim());
+  const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !valid) throw unauthenticated(WRONG_CREDENTIALS);
+  const viewer = await ctx.signInAs(user, null);
+  if (!viewer) throw forbidden('Your account has no active Workspace membership; ask an Administrator to add you.');
+  return payloadFor(ctx, viewer);
+}
+
+/** A new session token for another Workspace the user can enter; the current token stays valid. */
+export async function switchWorkspace({ ctx, input }: { ctx: GraphQLContext; input: { workspaceId: string } }): Promise<AuthPayloadModel> {
+  const viewer = requireViewer(ctx);
+  if (viewer.credential === 'application') throw forbidden('Application tokens belong to one Workspace; switching needs user credentials.');
+  const entry = viewer.access.find((a) => a.workspaceId === input.workspaceId);
+  if (!entry) throw notFound('Workspace', 'workspaceId');
+  const workspace = await ctx.loaders.workspace.load(entry.workspaceId);
+  if (!workspace) throw notFound('Workspace', 'workspaceId');
+  const token = await signSessionToken({ userId: viewer.user.id, workspaceId: workspace.id }, ctx.secret);
+  return { token, user: viewer.user, workspace };
+}
+
+/** Activates an invited account: sets its password, turns its invitations into active memberships, signs in. */
+export async function acceptInvitation({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { activationKey: string; password: string; name?: string | null };
+}): Promise<AuthPayloadModel> {
+  const [invited] = await ctx.db.select().from(users).where(eq(users.activationKeyHash, hashActivationKey(input.activationKey.trim())));
+  if (!invited || !invited.activationExpiresAt || invited.activationExpiresAt.getTime() < Date.now()) {
+    throw badInput('activationKey', 'The activation key is invalid or has expired; ask for a new invitation.');
+  }
+  assertPasswordStrength(input.password);
+  const name = input.name === null || input.name === undefined ? invited.name : validName('name', input.name);
+  const [user] = await ctx.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.password), name, activationKeyHash: null, activationExpiresAt: null })
+    .where(eq(users.id, invited.id))
+    .returning();
+  if (!user) throw badInput('activationKey', 'The activation key is invalid or has expired.');
+  await applyScope(ctx.db, { workspaceIds: [], userId: user.id, operator: false });
+  const activated = await ctx.db
+    .update(memberships)
+    .set({ status: 'ACTIVE' })
+    .where(and(eq(memberships.userId, user.id), eq(memberships.status, 'INVITED')))
+    .returning();
+  await ctx.db.update(invitations).set({ acceptedAt: new Date() }).where(and(eq(invitations.userId, user.id), isNull(invitations.acceptedAt)));
+  const viewer = await ctx.signInAs({ ...user }, null);
+  if (!viewer) throw forbidden('The invitation was withdrawn: you have no active Workspace membership.');
+  for (const m of activated) {
+    await recordAudit(ctx, { workspaceId: m.workspaceId, action: 'membership.activated', targetType: 'membership', targetId: `${m.workspaceId}:${m.userId}`, before: { status: 'INVITED' }, after: { status: 'ACTIVE' } });
+  }
+  return payloadFor(ctx, viewer);
+}
+
+async function payloadFor(ctx: GraphQLContext, viewer: Viewer): Promise<AuthPayloadModel> {
+  const workspaceId = viewer.active?.workspace.id ?? null;
+  const token = await signSessionToken({ userId: viewer.user.id, workspaceId }, ctx.secret);
+  return { token, user: viewer.user, workspace: viewer.active?.workspace ?? null };
+}

@@ -1,0 +1,59 @@
+import { count, eq } from 'drizzle-orm';
+import { requireOperator, requireViewer } from '../../auth/guard';
+import { workspaceLinks, workspaces } from '../../db/schema';
+import { isUuid } from '../../errors';
+import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import { canSeeWorkspace } from './visibility';
+
+export const workspaceResolvers: Resolvers = {
+  Query: {
+    viewer: (_, __, ctx) => requireViewer(ctx),
+    workspaces: (_, __, ctx) => requireViewer(ctx).access,
+    workspace: (_, { id }, ctx) => (isUuid(id) && canSeeWorkspace(ctx, id) ? ctx.loaders.workspace.load(id) : null),
+  },
+  Viewer: {
+    user: (viewer) => viewer.user,
+    activeWorkspace: (viewer) => viewer.active?.workspace ?? null,
+    role: (viewer) => viewer.active?.role ?? null,
+    isOperator: (viewer) => viewer.isOperator,
+  },
+  WorkspaceAccess: {
+    workspace: async (entry, _, ctx) => {
+      const workspace = await ctx.loaders.workspace.load(entry.workspaceId);
+      if (!workspace) throw new Error(`Workspace ${entry.workspaceId} vanished`);
+      return workspace;
+    },
+  },
+  Workspace: {
+    organization: async (workspace, _, ctx) => {
+      const organization = await ctx.loaders.organization.load(workspace.organizationId);
+      if (!organization) throw new Error(`Organization ${workspace.organizationId} vanished`);
+      return organization;
+    },
+    mainOrganization: async (workspace, _, ctx) => {
+      const link = await ctx.loaders.link.load(workspace.id);
+      return link ? ctx.loaders.organization.load(link.mainOrganizationId) : null;
+    },
+  },
+  Organization: {
+    superAdmin: (org, _, ctx) => (org.superAdminUserId ? ctx.loaders.user.load(org.superAdminUserId) : null),
+    linkedWorkspaceCount: async (org, _, ctx) => {
+      const [row] = await ctx.db.select({ n: count() }).from(workspaceLinks).where(eq(workspaceLinks.mainOrganizationId, org.id));
+      return row?.n ?? 0;
+    },
+    workspaces: async (org, _, ctx) => {
+      if (!ctx.viewer?.isOperator || ctx.viewer.credential === 'application') return null;
+      requireOperator(ctx);
+      return ctx.db.select().from(workspaces).where(eq(workspaces.organizationId, org.id)).orderBy(workspaces.createdAt);
+    },
+  },
+  User: {
+    // Only shown to the user, to operators, and to those who can enter that Workspace themselves.
+    defaultWorkspace: (user, _, ctx) => {
+      const id = user.defaultWorkspaceId;
+      if (!id) return null;
+      const self = ctx.viewer?.user.id === user.id;
+      return self || canSeeWorkspace(ctx, id) ? ctx.loaders.workspace.load(id) : null;
+    },
+  },
+};

@@ -1,0 +1,41 @@
+import type { Role } from './generated/resolvers-types';
+import type { UserRow, WorkspaceRow } from '../db/schema';
+import type { Database } from '../db/schema-types';
+import type { WorkspaceAccessEntry } from '../features/workspaces/access';
+import type { Loaders } from './loaders';
+
+/** How the viewer proved who they are. */
+export type Credential = 'session' | 'browser' | 'application';
+
+export interface ActiveWorkspace {
+  workspace: WorkspaceRow;
+  role: Role;
+}
+
+/** The principal of one request, resolved once and verified against live memberships and links. */
+export interface Viewer {
+  user: UserRow;
+  isOperator: boolean;
+  credential: Credential;
+  /** The Workspace this request acts in; null only for an operator with no membership. */
+  active: ActiveWorkspace | null;
+  /** Every Workspace the user can enter now (an application token: only its own). */
+  access: WorkspaceAccessEntry[];
+}
+
+export interface GraphQLContext {
+  requestId: string;
+  /** The request's transaction, running as the runtime role under row-level security. */
+  db: Database;
+  viewer: Viewer | null;
+  secret: string;
+  loaders: Loaders;
+  /** Set when any error occurred; the handler then rolls the transaction back. */
+  failed: boolean;
+  /**
+   * Re-scopes the transaction to a user who just proved who they are (signIn, acceptInvitation) and
+   * makes them the viewer, acting in `workspaceId` (null: their landing Workspace). Null when the user
+   * can enter no Workspace (and is no operator).
+   */
+  signInAs(user: UserRow, workspaceId: string | null): Promise<Viewer | null>;
+}

@@ -1,0 +1,37 @@
+import { decode } from 'next-auth/jwt';
+import type { Credentials } from '../features/identity/resolve-viewer';
+
+const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+/** Reads what the request presents: a Bearer token, or the browser's next-auth session cookie. */
+export async function readCredentials(request: Request, secret: string): Promise<Credentials> {
+  const authorization = request.headers.get('authorization');
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    return { kind: 'bearer', token: match?.[1] ?? '' };
+  }
+  const cookie = sessionCookie(request.headers.get('cookie'));
+  if (!cookie) return { kind: 'none' };
+  const jwt = await decode({ token: cookie, secret }).catch(() => null);
+  if (!jwt?.sub) return { kind: 'none' };
+  return { kind: 'browser', userId: jwt.sub, workspaceId: request.headers.get('x-workspace-id') || null };
+}
+
+function sessionCookie(header: string | null): string | null {
+  if (!header) return null;
+  const cookies = new Map(
+    header.split(';').map((part) => {
+      const i = part.indexOf('=');
+      return [part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim())] as const;
+    }),
+  );
+  for (const name of SESSION_COOKIES) {
+    const whole = cookies.get(name);
+    if (whole) return whole;
+    // next-auth splits large cookies into name.0, name.1, ...
+    const chunks: string[] = [];
+    for (let i = 0; cookies.has(`${name}.${i}`); i++) chunks.push(cookies.get(`${name}.${i}`) ?? '');
+    if (chunks.length) return chunks.join('');
+  }
+  return null;
+}

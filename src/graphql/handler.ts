@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { AppError } from '../errors';
+import { enterRuntimeRole, applyScope } from '../db/rls';
+import type { Database } from '../db/schema-types';
+import { resolveViewer } from '../features/identity/resolve-viewer';
+import { buildViewer, scopeOf } from '../features/identity/viewer';
+import type { Runtime } from '../server/runtime';
+import type { GraphQLContext, Viewer } from './context';
+import { readCredentials } from './credentials';
+import { createLoaders } from './loaders';
+import { requestScope } from './request-scope';
+
+export const MAX_DOCUMENT_BYTES = 100 * 1024;
+
+/** Thrown inside the transaction to roll it back while still answering with the GraphQL response. */
+class Rollback extends Error {
+  constructor(readonly response: Response) {
+    super('rollback');
+  }
+}
+
+/**
+ * POST /api/graphql. Each request runs in one transaction: the viewer is resolved and verified first
+ * (as the owner, to read memberships across Workspaces), then the transaction drops to the runtime role
+ * with the viewer's row-level security scope, and the operation executes. Any error rolls back.
+ */
+export async function handleGraphQL(request: Request, runtime: Runtime): Promise<Response> {
+  const requestId = randomUUID();
+  return requestScope.run({ requestId }, async () => {
+    const body = await readBody(request);
+    if (body instanceof Response) return withRequestId(body, requestId);
+    const credentials = await readCredentials(request, runtime.secret);
+    try {
+      return await runtime.database.db.transaction(async (tx) => {
+        const viewer = await resolveViewer(tx, credentials, runtime.secret);
+        await enterRuntimeRole(tx, scopeOf(viewer));
+        const context = createContext(tx, viewer, requestId, runtime.secret);
+        const result = await runtime.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(request.headers), search: '', body },
+          context: async () => context,
+        });
+        const response = withRequestId(await toResponse(result), requestId);
+        if (context.failed) throw new Rollback(response);
+        return response;
+      });
+    } catch (error) {
+      if (error instanceof Rollback) return error.response;
+      if (error instanceof AppError) return withRequestId(errorResponse(error), requestId);
+      console.error(`[graphql] request ${requestId} failed:`, error);
+      return withRequestId(
+        json(500, { errors: [{ message: `Internal server error (request id ${requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] }),
+        requestId,
+      );
+    }
+  });
+}
+
+function createContext(tx: Database, viewer: Viewer | null, requestId: string, secret: string): GraphQLContext {
+  const context: GraphQLContext = {
+    requestId,
+    db: tx,
+    viewer,
+    secret,
+    loaders: createLoaders(tx),
+    failed: false,
+    async signInAs(user, workspaceId) {
+      // Memberships are row-level secured: first let the transaction see this user's own.
+      await applyScope(tx, { workspaceIds: [], userId: user.id, operator: false });
+      const next = await buildViewer(tx, user, workspaceId, 'session');
+      context.viewer = next ?? context.viewer;
+      await applyScope(tx, scopeOf(context.viewer));
+      return next;
+    },
+  };
+  return context;
+}
+
+async function readBody(request: Request): Promise<unknown | Response> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_DOCUMENT_BYTES) {
+    return json(413, { errors: [{ message: `The request body exceeds ${MAX_DOCUMENT_BYTES / 1024} KB.`, extensions: { code: 'BAD_USER_INPUT' } }] });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return json(400, { errors: [{ message: 'The request body must be JSON: {query, variables, operationName}.', extensions: { code: 'BAD_USER_INPUT' } }] });
+  }
+  if (Array.isArray(body)) {
+    return json(400, { errors: [{ message: 'Batched operations are not supported; send one operation per request.', extensions: { code: 'BAD_USER_INPUT' } }] });
+  }
+  return body;
+}
+
+function errorResponse(error: AppError): Response {
+  const extensions: Record<string, unknown> = { code: error.code };
+  if (error.field) extensions.field = error.field;
+  const status = error.code === 'UNAUTHENTICATED' ? 401 : 200;
+  return json(status, { errors: [{ message: error.message, extensions }] });
+}
+
+function toHeaderMap(headers: Headers): HeaderMap {
+  const map = new HeaderMap();
+  headers.forEach((value, key) => map.set(key, value));
+  return map;
+}
+
+async function toResponse(result: HTTPGraphQLResponse): Promise<Response> {
+  const headers = new Headers();
+  for (const [key, value] of result.headers) headers.set(key, value);
+  if (result.body.kind === 'complete') return new Response(result.body.string, { status: result.status ?? 200, headers });
+  let text = '';
+  for await (const chunk of result.body.asyncIterator) text += chunk;
+  return new Response(text, { status: result.status ?? 200, headers });
+}
+
+function json(status: number, payload: unknown): Response {
+  return new Response(JSON.stringify(payload), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+}
+
+function withRequestId(response: Response, requestId: string): Response {
+  response.headers.set('x-request-id', requestId);
+  return response;
+}

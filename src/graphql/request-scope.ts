@@ -1,0 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** Per-request values needed where the GraphQL context is not passed (error formatting, logs). */
+export const requestScope = new AsyncLocalStorage<{ requestId: string }>();

@@ -1,0 +1,20 @@
+import type { Resolvers } from './generated/resolvers-types';
+import { identityResolvers } from '../features/identity/resolvers';
+import { opsResolvers } from '../features/ops/resolvers';
+import { workspaceResolvers } from '../features/workspaces/resolvers';
+import { DateScalar, DateTimeScalar } from './scalars';
+
+/** Every feature contributes its slice; they are merged per type here and nowhere else. */
+const features: Resolvers[] = [identityResolvers, workspaceResolvers, opsResolvers];
+
+export const resolvers: Resolvers = mergeResolvers(features);
+
+function mergeResolvers(parts: Resolvers[]): Resolvers {
+  const merged: Record<string, object> = { Date: DateScalar, DateTime: DateTimeScalar };
+  for (const part of parts) {
+    for (const [typeName, fields] of Object.entries(part)) {
+      merged[typeName] = { ...(merged[typeName] ?? {}), ...(fields as object) };
+    }
+  }
+  return merged as Resolvers;
+}

@@ -1,0 +1,22 @@
+/** Environment the server reads, in one place (README lists each variable). */
+export interface ServerConfig {
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  opsEmail: string | undefined;
+  opsPassword: string | undefined;
+  production: boolean;
+  /** Seed demo data into an empty embedded database (development default). */
+  seedDemo: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const production = env.NODE_ENV === 'production';
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgliteDir: env.PGLITE_DIR || '.data/pglite',
+    opsEmail: env.OPS_EMAIL || undefined,
+    opsPassword: env.OPS_PASSWORD || undefined,
+    production,
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production && !env.DATABASE_URL,
+  };
+}

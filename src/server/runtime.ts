@@ -1,0 +1,46 @@
+import type { ApolloServer } from '@apollo/server';
+import { resolveAuthSecret } from '../auth/secret';
+import { openDatabase, type DatabaseHandle } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { ensureOperator } from '../features/ops/bootstrap';
+import { seedDemoIfEmpty } from '../db/seed';
+import type { GraphQLContext } from '../graphql/context';
+import { createApolloServer } from '../graphql/server';
+import { readConfig } from './config';
+
+/** Everything a request needs, created once per process. */
+export interface Runtime {
+  database: DatabaseHandle;
+  apollo: ApolloServer<GraphQLContext>;
+  secret: string;
+}
+
+/** Builds a runtime on an open, migrated database (tests call this with their own database). */
+export async function createRuntime(database: DatabaseHandle, secret: string): Promise<Runtime> {
+  const apollo = createApolloServer();
+  await apollo.start();
+  return { database, apollo, secret };
+}
+
+// Kept on globalThis so Next's dev reloads reuse one database (PGlite allows one opener per folder).
+const holder = globalThis as typeof globalThis & { __portalRuntime?: Promise<Runtime> };
+
+/** The process-wide runtime: opens the configured database, migrates, bootstraps ops, seeds in dev. */
+export function getRuntime(): Promise<Runtime> {
+  holder.__portalRuntime ??= boot().catch((error: unknown) => {
+    holder.__portalRuntime = undefined;
+    throw error;
+  });
+  return holder.__portalRuntime;
+}
+
+async function boot(): Promise<Runtime> {
+  const config = readConfig();
+  const secret = resolveAuthSecret();
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
+  await migrateDatabase(database);
+  if (config.opsEmail && config.opsPassword) await ensureOperator(database.db, config.opsEmail, config.opsPassword);
+  if (config.seedDemo) await seedDemoIfEmpty(database.db);
+  console.log(`[portal] database ready (${database.kind}${database.kind === 'pglite' ? `: ${config.pgliteDir}` : ''})`);
+  return createRuntime(database, secret);
+}
