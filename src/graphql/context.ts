@@ -30,12 +30,15 @@ export interface GraphQLContext {
   viewer: Viewer | null;
   secret: string;
   loaders: Loaders;
-  /** Set when any error occurred; the handler then rolls the transaction back. */
-  failed: boolean;
+  /**
+   * Shared with the handler by reference (Apollo shallow-copies the context): set when any error
+   * occurred, so the handler rolls the transaction back.
+   */
+  outcome: { failed: boolean };
   /**
    * Re-scopes the transaction to a user who just proved who they are (signIn, acceptInvitation) and
    * makes them the viewer, acting in `workspaceId` (null: their landing Workspace). Null when the user
    * can enter no Workspace (and is no operator).
    */
-  signInAs(user: UserRow, workspaceId: string | null): Promise<Viewer | null>;
+  signInAs(this: GraphQLContext, user: UserRow, workspaceId: string | null): Promise<Viewer | null>;
 }

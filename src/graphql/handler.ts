@@ -41,7 +41,7 @@ export async function handleGraphQL(request: Request, runtime: Runtime): Promise
           context: async () => context,
         });
         const response = withRequestId(await toResponse(result), requestId);
-        if (context.failed) throw new Rollback(response);
+        if (context.outcome.failed) throw new Rollback(response);
         return response;
       });
     } catch (error) {
@@ -63,13 +63,14 @@ function createContext(tx: Database, viewer: Viewer | null, requestId: string, s
     viewer,
     secret,
     loaders: createLoaders(tx),
-    failed: false,
+    outcome: { failed: false },
     async signInAs(user, workspaceId) {
       // Memberships are row-level secured: first let the transaction see this user's own.
       await applyScope(tx, { workspaceIds: [], userId: user.id, operator: false });
       const next = await buildViewer(tx, user, workspaceId, 'session');
-      context.viewer = next ?? context.viewer;
-      await applyScope(tx, scopeOf(context.viewer));
+      // `this` is the context the resolvers hold (Apollo's copy), so later fields see the new viewer.
+      this.viewer = next ?? this.viewer;
+      await applyScope(tx, scopeOf(this.viewer));
       return next;
     },
   };

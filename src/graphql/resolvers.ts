@@ -1,11 +1,13 @@
 import type { Resolvers } from './generated/resolvers-types';
 import { identityResolvers } from '../features/identity/resolvers';
+import { linkingResolvers } from '../features/linking/resolvers';
 import { opsResolvers } from '../features/ops/resolvers';
+import { requestResolvers } from '../features/requests/resolvers';
 import { workspaceResolvers } from '../features/workspaces/resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** Every feature contributes its slice; they are merged per type here and nowhere else. */
-const features: Resolvers[] = [identityResolvers, workspaceResolvers, opsResolvers];
+const features: Resolvers[] = [identityResolvers, workspaceResolvers, opsResolvers, linkingResolvers, requestResolvers];
 
 export const resolvers: Resolvers = mergeResolvers(features);
 

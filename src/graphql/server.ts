@@ -38,7 +38,7 @@ function rollbackOnErrors() {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue }: { contextValue: GraphQLContext }) {
-          contextValue.failed = true;
+          contextValue.outcome.failed = true;
         },
       };
     },

@@ -1,0 +1,115 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { requireOperator, requireRole, requireViewer } from '../../auth/guard';
+import { workspaceRequests, workspaces, type WorkspaceRequestRow } from '../../db/schema';
+import { badInput, conflict, forbidden, isUniqueViolation, isUuid, notFound } from '../../errors';
+import type { GraphQLContext } from '../../graphql/context';
+import type { WorkspaceRequestKind, WorkspaceRequestStatus } from '../../graphql/generated/resolvers-types';
+import { validEmail, validName, validText } from '../../validation';
+import { recordAudit } from '../audit/record';
+import { assertBelowLimit, linkToMainOrganization } from '../linking/service';
+import { lockOrganization, requireWorkspace } from '../ops/service';
+
+export const DETAILS_MAX = 2000;
+
+/** The main organization a request from the active Workspace is for: its link's, else its own. */
+async function mainOrganizationOf(ctx: GraphQLContext, workspace: { id: string; organizationId: string }): Promise<string> {
+  const link = await ctx.loaders.link.load(workspace.id);
+  return link?.mainOrganizationId ?? workspace.organizationId;
+}
+
+export const requestWorkspace = async ({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { kind: WorkspaceRequestKind; contactEmail: string; details: string };
+}): Promise<WorkspaceRequestRow> => {
+  const { viewer, active } = requireRole(ctx, 'workspace:request');
+  const organizationId = await mainOrganizationOf(ctx, active.workspace);
+  // Administrators may ask only from the main organization's own Workspace; the SuperAdmin from any linked one.
+  if (active.role !== 'SUPER_ADMIN' && active.workspace.organizationId !== organizationId) {
+    throw forbidden("Requests are sent from the main organization's Workspace, or by the SuperAdmin.");
+  }
+  const org = await ctx.loaders.organization.load(organizationId);
+  if (org?.package !== 'PRO') throw forbidden('Workspaces need the Pro package; contact sales to upgrade.');
+  const values = {
+    workspaceId: active.workspace.id,
+    organizationId,
+    kind: input.kind,
+    contactEmail: validEmail('contactEmail', input.contactEmail),
+    details: validText('details', input.details, DETAILS_MAX),
+    requestedBy: viewer.user.id,
+  };
+  try {
+    const [request] = await ctx.db.insert(workspaceRequests).values(values).returning();
+    if (!request) throw new Error('insert returned no request');
+    await recordAudit(ctx, { workspaceId: active.workspace.id, action: 'workspace_request.sent', targetType: 'workspace_request', targetId: request.id, after: request });
+    return request;
+  } catch (error) {
+    if (isUniqueViolation(error, 'workspace_requests_one_pending_per_org')) {
+      throw conflict('Your organization already has a pending request; wait until ops have processed it.');
+    }
+    throw error;
+  }
+};
+
+/** Operators: every request (optionally by status). Administrators and the SuperAdmin: their main organization's. */
+export const listWorkspaceRequests = async ({ ctx, input }: { ctx: GraphQLContext; input: { status?: WorkspaceRequestStatus | null } }): Promise<WorkspaceRequestRow[]> => {
+  const viewer = requireViewer(ctx);
+  if (viewer.isOperator && viewer.credential !== 'application') {
+    const where = input.status ? eq(workspaceRequests.status, input.status) : undefined;
+    return ctx.db.select().from(workspaceRequests).where(where).orderBy(desc(workspaceRequests.createdAt));
+  }
+  const { active } = requireRole(ctx, 'workspace:request');
+  const organizationId = await mainOrganizationOf(ctx, active.workspace);
+  return ctx.db.select().from(workspaceRequests).where(eq(workspaceRequests.organizationId, organizationId)).orderBy(desc(workspaceRequests.createdAt));
+};
+
+/** Reads a pending request FOR UPDATE, so two operators cannot process it twice. */
+async function lockPendingRequest(ctx: GraphQLContext, id: string): Promise<WorkspaceRequestRow> {
+  const [request] = isUuid(id) ? await ctx.db.select().from(workspaceRequests).where(eq(workspaceRequests.id, id)).for('update') : [];
+  if (!request) throw notFound('Workspace request', 'id');
+  if (request.status !== 'PENDING') throw conflict(`This request was already ${request.status.toLowerCase()}.`, 'id');
+  return request;
+}
+
+export const approveWorkspaceRequest = async ({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { id: string; workspaceId?: string | null; name?: string | null };
+}): Promise<WorkspaceRequestRow> => {
+  const viewer = requireOperator(ctx);
+  const request = await lockPendingRequest(ctx, input.id);
+  const org = await lockOrganization(ctx, request.organizationId, 'id');
+  let workspace;
+  if (request.kind === 'CREATE') {
+    if (!input.name) throw badInput('name', 'A CREATE request needs the new Workspace name.');
+    const name = validName('name', input.name);
+    await assertBelowLimit(ctx, org); // before creating anything
+    [workspace] = await ctx.db.insert(workspaces).values({ organizationId: org.id, name }).returning();
+    if (!workspace) throw new Error('insert returned no workspace');
+    await recordAudit(ctx, { workspaceId: workspace.id, action: 'workspace.created', targetType: 'workspace', targetId: workspace.id, after: workspace });
+  } else {
+    if (!input.workspaceId) throw badInput('workspaceId', 'A LINK request needs the Workspace to link.');
+    workspace = await requireWorkspace(ctx, input.workspaceId, 'workspaceId');
+  }
+  await linkToMainOrganization(ctx, org, workspace);
+  const decided = { status: 'APPROVED' as const, decidedAt: new Date(), decidedBy: viewer.user.id, resultWorkspaceId: workspace.id };
+  const [updated] = await ctx.db.update(workspaceRequests).set(decided).where(and(eq(workspaceRequests.id, request.id), eq(workspaceRequests.workspaceId, request.workspaceId))).returning();
+  if (!updated) throw new Error('request vanished while locked');
+  await recordAudit(ctx, { workspaceId: request.workspaceId, action: 'workspace_request.approved', targetType: 'workspace_request', targetId: request.id, before: { status: 'PENDING' }, after: decided });
+  return updated;
+};
+
+export const rejectWorkspaceRequest = async ({ ctx, input }: { ctx: GraphQLContext; input: { id: string; reason: string } }): Promise<WorkspaceRequestRow> => {
+  const viewer = requireOperator(ctx);
+  const reason = validText('reason', input.reason, DETAILS_MAX);
+  const request = await lockPendingRequest(ctx, input.id);
+  const decided = { status: 'REJECTED' as const, decidedAt: new Date(), decidedBy: viewer.user.id, rejectionReason: reason };
+  const [updated] = await ctx.db.update(workspaceRequests).set(decided).where(and(eq(workspaceRequests.id, request.id), eq(workspaceRequests.workspaceId, request.workspaceId))).returning();
+  if (!updated) throw new Error('request vanished while locked');
+  await recordAudit(ctx, { workspaceId: request.workspaceId, action: 'workspace_request.rejected', targetType: 'workspace_request', targetId: request.id, before: { status: 'PENDING' }, after: decided });
+  return updated;
+};
