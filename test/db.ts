@@ -28,9 +28,25 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     ...handle,
     async close() {
       await handle.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropWhenDisconnected(serverUrl, name);
     },
   };
+}
+
+/**
+ * pg's pool.end() resolves before its sockets have closed; a forced drop would then kill live
+ * connections (an unhandled error in the test). Retry a plain drop until they are gone.
+ */
+async function dropWhenDisconnected(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {

@@ -3,7 +3,7 @@ import { resolveAuthSecret } from '../auth/secret';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { ensureOperator } from '../features/ops/bootstrap';
-import { seedDemoIfEmpty } from '../db/seed';
+import { demoLoginsText, seedDemoIfEmpty } from '../db/seed';
 import type { GraphQLContext } from '../graphql/context';
 import { createApolloServer } from '../graphql/server';
 import { readConfig } from './config';
@@ -40,7 +40,10 @@ async function boot(): Promise<Runtime> {
   const database = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
   await migrateDatabase(database);
   if (config.opsEmail && config.opsPassword) await ensureOperator(database.db, config.opsEmail, config.opsPassword);
-  if (config.seedDemo) await seedDemoIfEmpty(database.db);
   console.log(`[portal] database ready (${database.kind}${database.kind === 'pglite' ? `: ${config.pgliteDir}` : ''})`);
+  if (config.seedDemo) {
+    if (await seedDemoIfEmpty(database.db)) console.log('[portal] demo data created');
+    console.log(demoLoginsText());
+  }
   return createRuntime(database, secret);
 }
