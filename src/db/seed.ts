@@ -63,7 +63,8 @@ async function seedDemo(db: Database): Promise<void> {
     { workspaceId: ukWs.id, userId: id('user@acme.test'), role: 'OBSERVER', status: 'ACTIVE', joinedAt: joined(20) },
     { workspaceId: ukWs.id, userId: id('observer@acme.test'), role: 'OBSERVER', status: 'ACTIVE', joinedAt: joined(10) },
   ]);
-  await db.insert(workspaceLinks).values([europe, americasWs, ukWs].map((w) => ({ workspaceId: w.id, mainOrganizationId: group.id })));
+  // Linked one after another, so the switcher's order is stable (Europe, Americas, UK).
+  await db.insert(workspaceLinks).values([europe, americasWs, ukWs].map((w, i) => ({ workspaceId: w.id, mainOrganizationId: group.id, linkedAt: joined(5 - i) })));
   await db.update(organizations).set({ superAdminUserId: id('superadmin@acme.test') }).where(eq(organizations.id, group.id));
   await db.insert(workspaceRequests).values({
     workspaceId: europe.id,

@@ -17,6 +17,8 @@ export interface Viewer {
   user: UserRow;
   isOperator: boolean;
   credential: Credential;
+  /** The application token's id when credential is 'application'. */
+  tokenId?: string;
   /** The Workspace this request acts in; null only for an operator with no membership. */
   active: ActiveWorkspace | null;
   /** Every Workspace the user can enter now (an application token: only its own). */

@@ -1,20 +1,22 @@
 import { decode } from 'next-auth/jwt';
 import type { Credentials } from '../features/identity/resolve-viewer';
+import { clientIpOf } from './client-ip';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 /** Reads what the request presents: a Bearer token, or the browser's next-auth session cookie. */
 export async function readCredentials(request: Request, secret: string): Promise<Credentials> {
+  const clientIp = clientIpOf(request.headers);
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    return { kind: 'bearer', token: match?.[1] ?? '' };
+    return { kind: 'bearer', token: match?.[1] ?? '', clientIp };
   }
   const cookie = sessionCookie(request.headers.get('cookie'));
-  if (!cookie) return { kind: 'none' };
+  if (!cookie) return { kind: 'none', clientIp };
   const jwt = await decode({ token: cookie, secret }).catch(() => null);
-  if (!jwt?.sub) return { kind: 'none' };
-  return { kind: 'browser', userId: jwt.sub, workspaceId: request.headers.get('x-workspace-id') || null };
+  if (!jwt?.sub) return { kind: 'none', clientIp };
+  return { kind: 'browser', userId: jwt.sub, workspaceId: request.headers.get('x-workspace-id') || null, clientIp };
 }
 
 function sessionCookie(header: string | null): string | null {

@@ -8,6 +8,7 @@ import { buildViewer, scopeOf } from '../features/identity/viewer';
 import type { Runtime } from '../server/runtime';
 import type { GraphQLContext, Viewer } from './context';
 import { readCredentials } from './credentials';
+import { afterCommit } from '../features/mail/sender';
 import { createLoaders } from './loaders';
 import { requestScope } from './request-scope';
 
@@ -32,7 +33,7 @@ export async function handleGraphQL(request: Request, runtime: Runtime): Promise
     if (body instanceof Response) return withRequestId(body, requestId);
     const credentials = await readCredentials(request, runtime.secret);
     try {
-      return await runtime.database.db.transaction(async (tx) => {
+      const committed = await runtime.database.db.transaction(async (tx) => {
         const viewer = await resolveViewer(tx, credentials, runtime.secret);
         await enterRuntimeRole(tx, scopeOf(viewer));
         const context = createContext(tx, viewer, requestId, runtime.secret);
@@ -44,6 +45,8 @@ export async function handleGraphQL(request: Request, runtime: Runtime): Promise
         if (context.outcome.failed) throw new Rollback(response);
         return response;
       });
+      afterCommit(runtime.database, requestId); // delivers queued email in the background; never throws
+      return committed;
     } catch (error) {
       if (error instanceof Rollback) return error.response;
       if (error instanceof AppError) return withRequestId(errorResponse(error), requestId);

@@ -1,13 +1,17 @@
 import type { Resolvers } from './generated/resolvers-types';
+import { auditResolvers } from '../features/audit/resolvers';
 import { identityResolvers } from '../features/identity/resolvers';
+import { membershipResolvers } from '../features/memberships/resolvers';
 import { linkingResolvers } from '../features/linking/resolvers';
 import { opsResolvers } from '../features/ops/resolvers';
 import { requestResolvers } from '../features/requests/resolvers';
+import { tokenResolvers } from '../features/tokens/resolvers';
 import { workspaceResolvers } from '../features/workspaces/resolvers';
+import { fleetResolvers } from '../features/fleet/resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** Every feature contributes its slice; they are merged per type here and nowhere else. */
-const features: Resolvers[] = [identityResolvers, workspaceResolvers, opsResolvers, linkingResolvers, requestResolvers];
+const features: Resolvers[] = [identityResolvers, workspaceResolvers, opsResolvers, linkingResolvers, requestResolvers, membershipResolvers, auditResolvers, tokenResolvers, ...fleetResolvers];
 
 export const resolvers: Resolvers = mergeResolvers(features);
 

@@ -2,15 +2,17 @@ import type { Database } from '../../db/schema-types';
 import { notFound, unauthenticated } from '../../errors';
 import { looksLikeSessionToken, verifySessionToken } from '../../auth/session-token';
 import type { Viewer } from '../../graphql/context';
+import { resolveApplicationToken } from '../tokens/resolve';
 import { findUserById } from './users';
 import { buildViewer, requireViewer } from './viewer';
 
 /** What a request presented, before anything is verified. */
-export type Credentials =
+export type Credentials = { clientIp: string | null } & (
   | { kind: 'none' }
   | { kind: 'bearer'; token: string }
   /** A next-auth browser session (already signature-checked) and the Workspace named by the page. */
-  | { kind: 'browser'; userId: string; workspaceId: string | null };
+  | { kind: 'browser'; userId: string; workspaceId: string | null }
+);
 
 /**
  * Turns credentials into a viewer, checking live access on every request: a token for a Workspace
@@ -21,7 +23,7 @@ export async function resolveViewer(db: Database, credentials: Credentials, secr
     case 'none':
       return null;
     case 'bearer': {
-      if (!looksLikeSessionToken(credentials.token)) throw unauthenticated('The token is invalid or has expired.');
+      if (!looksLikeSessionToken(credentials.token)) return resolveApplicationToken(db, credentials.token, credentials.clientIp);
       const claims = await verifySessionToken(credentials.token, secret);
       const user = await findUserById(db, claims.userId);
       return requireViewer(db, user, claims.workspaceId, 'session');

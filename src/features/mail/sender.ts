@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../db/client';
+import { emailOutbox } from '../../db/schema';
+import { queryRows } from '../../db/rows';
+import { currentTransport, type OutgoingEmail } from './transport';
+
+/** At most this many emails per claim; a flush keeps claiming until the outbox is empty. */
+const BATCH = 50;
+/** A request that queued mail and then rolled back leaves its id behind; forget it after this long. */
+const FORGET_AFTER_MS = 10 * 60 * 1000;
+
+/** Requests (by id) whose transaction queued email, waiting for their commit. */
+const queued = new Map<string, number>();
+let swept = false;
+let running: Promise<void> = Promise.resolve();
+
+/** Called when a request's transaction writes an outbox row. */
+export function markMailQueued(requestId: string): void {
+  queued.set(requestId, Date.now());
+}
+
+/**
+ * The handler calls this after a request's transaction committed. When that request queued email
+ * (or on the first commit after start, to pick up mail left over by a previous process), the outbox
+ * is flushed in the background: the response does not wait, and errors are only logged.
+ */
+export function afterCommit(database: DatabaseHandle, requestId: string): void {
+  try {
+    const now = Date.now();
+    for (const [id, at] of queued) if (now - at > FORGET_AFTER_MS) queued.delete(id);
+    const wanted = queued.delete(requestId) || !swept;
+    swept = true;
+    if (!wanted) return;
+    running = running
+      .then(() => flushOutbox(database))
+      .then(
+        () => undefined,
+        (error: unknown) => console.error('[mail] flushing the outbox failed:', error),
+      );
+  } catch (error) {
+    console.error('[mail] could not schedule the outbox flush:', error);
+  }
+}
+
+/** Resolves once every flush started so far has finished (tests, graceful shutdown). */
+export function outboxIdle(): Promise<void> {
+  return running;
+}
+
+/**
+ * Delivers every unsent outbox row. Rows are claimed first (sent_at set, SKIP LOCKED so concurrent
+ * servers never claim the same row), then delivered outside any transaction; a row whose delivery
+ * fails is released (sent_at back to null) for the next flush. At most once: a crash between claim
+ * and delivery loses that email rather than sending it twice.
+ */
+export async function flushOutbox(database: DatabaseHandle): Promise<number> {
+  const deliver = currentTransport();
+  let sent = 0;
+  for (;;) {
+    const claimed = await queryRows<OutgoingEmail>(
+      database.db,
+      sql`UPDATE email_outbox SET sent_at = now()
+           WHERE id IN (SELECT id FROM email_outbox WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+       RETURNING id, recipient, subject, body`,
+    );
+    let failed = 0;
+    for (const email of claimed) {
+      try {
+        await deliver(email);
+        sent++;
+      } catch (error) {
+        failed++;
+        console.error(`[mail] could not deliver email ${email.id} to ${email.recipient}:`, error);
+        await database.db.update(emailOutbox).set({ sentAt: null }).where(eq(emailOutbox.id, email.id));
+      }
+    }
+    // After a failure, leave the rest for the next flush rather than retrying in a tight loop.
+    if (claimed.length < BATCH || failed > 0) return sent;
+  }
+}
