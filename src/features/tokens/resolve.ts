@@ -6,6 +6,7 @@ import type { Viewer } from '../../graphql/context';
 import { findUserById } from '../identity/users';
 import { loadAccess } from '../workspaces/access';
 import { ipAllowed } from './ip-allowlist';
+import { touchToken } from './last-used';
 import { hashTokenSecret } from './secret';
 
 const INVALID = 'The token is invalid, revoked or expired.';
@@ -24,6 +25,7 @@ export async function resolveApplicationToken(db: Database, secret: string, clie
   if (!creator || !entry) throw unauthenticated("The token's creator no longer has access to its Workspace.");
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, token.workspaceId));
   if (!workspace) throw unauthenticated(INVALID);
+  await touchToken(db, token.id);
   return {
     user: creator,
     isOperator: false, // a token never carries platform-operator powers

@@ -147,3 +147,26 @@ describe('application tokens', () => {
     expectError(await app.gql(CREATE, { d: 'x'.repeat(201) }, { token: admin.token }), 'BAD_USER_INPUT', 'description');
   });
 });
+
+describe('application token "last used"', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('is set on use, and not rewritten on every request', async () => {
+    const { admin } = await createTenant(app);
+    const created = expectData(await app.gql<Created>(CREATE, { d: 'poller' }, { token: admin.token })).createApplicationToken;
+    const lastUsed = async () =>
+      (await queryRows<{ last_used_at: Date | string | null }>(app.database.db, sql`SELECT last_used_at FROM application_tokens WHERE id = ${created.applicationToken.id}`))[0]?.last_used_at ?? null;
+    expect(await lastUsed()).toBeNull();
+    expectData(await app.gql(VIEWER, {}, { token: created.token }));
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    for (let i = 0; i < 5; i++) expectData(await app.gql(VIEWER, {}, { token: created.token }));
+    expect(String(await lastUsed())).toBe(String(first));
+    const listed = expectData(await app.gql<{ applicationTokens: { edges: { node: { lastUsedAt: string | null } }[] } }>('{ applicationTokens { edges { node { lastUsedAt } } } }', {}, { token: admin.token }));
+    expect(listed.applicationTokens.edges[0]?.node.lastUsedAt).not.toBeNull();
+  });
+});
