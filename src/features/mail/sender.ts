@@ -9,14 +9,22 @@ const BATCH = 50;
 /** A request that queued mail and then rolled back leaves its id behind; forget it after this long. */
 const FORGET_AFTER_MS = 10 * 60 * 1000;
 
-/** Requests (by id) whose transaction queued email, waiting for their commit. */
-const queued = new Map<string, number>();
-let swept = false;
-let running: Promise<void> = Promise.resolve();
+/**
+ * Process-wide state, kept on globalThis: `next build` bundles this module once per route, and the
+ * request that queues mail (the GraphQL route) and the code that runs after commit must share it.
+ */
+interface MailState {
+  /** Requests (by id) whose transaction queued email, waiting for their commit. */
+  queued: Map<string, number>;
+  swept: boolean;
+  running: Promise<void>;
+}
+const holder = globalThis as typeof globalThis & { __portalMail?: MailState };
+const state: MailState = (holder.__portalMail ??= { queued: new Map(), swept: false, running: Promise.resolve() });
 
 /** Called when a request's transaction writes an outbox row. */
 export function markMailQueued(requestId: string): void {
-  queued.set(requestId, Date.now());
+  state.queued.set(requestId, Date.now());
 }
 
 /**
@@ -27,11 +35,11 @@ export function markMailQueued(requestId: string): void {
 export function afterCommit(database: DatabaseHandle, requestId: string): void {
   try {
     const now = Date.now();
-    for (const [id, at] of queued) if (now - at > FORGET_AFTER_MS) queued.delete(id);
-    const wanted = queued.delete(requestId) || !swept;
-    swept = true;
+    for (const [id, at] of state.queued) if (now - at > FORGET_AFTER_MS) state.queued.delete(id);
+    const wanted = state.queued.delete(requestId) || !state.swept;
+    state.swept = true;
     if (!wanted) return;
-    running = running
+    state.running = state.running
       .then(() => flushOutbox(database))
       .then(
         () => undefined,
@@ -44,7 +52,7 @@ export function afterCommit(database: DatabaseHandle, requestId: string): void {
 
 /** Resolves once every flush started so far has finished (tests, graceful shutdown). */
 export function outboxIdle(): Promise<void> {
-  return running;
+  return state.running;
 }
 
 /**

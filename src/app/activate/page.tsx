@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { ActivateForm } from '@/components/auth/ActivateForm';
+
+export const metadata = { title: 'Activate your account · IoT Portal' };
+
+export default async function ActivatePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { key } = await searchParams;
+  const activationKey = typeof key === 'string' ? key.trim() : '';
+  return (
+    <main className="centered">
+      <section className="card narrow" aria-labelledby="activate-title">
+        <p className="brand">IoT Connectivity Portal</p>
+        <h1 id="activate-title">Activate your account</h1>
+        {activationKey ? (
+          <>
+            <p className="muted">You were invited to a Workspace. Choose a password to accept the invitation.</p>
+            <ActivateForm activationKey={activationKey} />
+          </>
+        ) : (
+          <p className="form-error" role="alert">
+            This link has no activation key. Open the link from your invitation email exactly as it was sent, or{' '}
+            <Link href="/signin">sign in</Link> if your account is already active.
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

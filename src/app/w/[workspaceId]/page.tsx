@@ -1,0 +1,5 @@
+import { WorkspaceHome } from '@/components/workspace/WorkspaceHome';
+
+export default function WorkspaceHomePage() {
+  return <WorkspaceHome />;
+}

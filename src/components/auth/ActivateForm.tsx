@@ -1,0 +1,73 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { ApiError, request } from '../api/client';
+import { ACCEPT_INVITATION } from '../api/operations';
+import { landingPath, startBrowserSession } from './session';
+
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 200;
+
+/** Accepts an invitation: sets the password (and optionally the name), then signs in. */
+export function ActivateForm({ activationKey }: { activationKey: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const name = String(form.get('name') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    const repeat = String(form.get('repeat') ?? '');
+    if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+      setError(`Choose a password of ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`);
+      return;
+    }
+    if (password !== repeat) {
+      setError('The two passwords differ.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      // No cookie: whoever else may be signed in in this browser must not get in the way.
+      const { acceptInvitation } = await request(ACCEPT_INVITATION, { activationKey, password, name: name || null }, { anonymous: true });
+      const refused = await startBrowserSession(acceptInvitation.user.email, password);
+      if (refused) throw new ApiError(`Your account is active, but signing in failed: ${refused}`, 'UNAUTHENTICATED');
+      router.replace(await landingPath());
+    } catch (e) {
+      setError(e instanceof ApiError && e.field === 'activationKey'
+        ? 'This invitation link is invalid or has expired. Ask an Administrator to invite you again.'
+        : e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <label className="field">
+        <span>Your name (optional)</span>
+        <input name="name" type="text" autoComplete="name" maxLength={200} />
+      </label>
+      <label className="field">
+        <span>New password</span>
+        <input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} required />
+        <small className="hint">At least {PASSWORD_MIN} characters.</small>
+      </label>
+      <label className="field">
+        <span>Repeat password</span>
+        <input name="repeat" type="password" autoComplete="new-password" required />
+      </label>
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? 'Activating…' : 'Activate account'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import { formatDate, packageLabel, roleLabel } from '../format';
+import { useWorkspace } from './context';
+
+/** The Workspace's home: what it is, who pays for it, and the viewer's role in it. */
+export function WorkspaceHome() {
+  const { workspace, role, workspaces } = useWorkspace();
+  const org = workspace.organization;
+  const others = workspaces.length - 1;
+  return (
+    <>
+      <title>{`${workspace.name} · IoT Portal`}</title>
+      <header className="page-header">
+        <p className="eyebrow">Workspace</p>
+        <h1>{workspace.name}</h1>
+        <p className="muted">
+          Billed to {org.name} in {org.currency}.
+        </p>
+      </header>
+      <section className="card" aria-labelledby="details-title">
+        <h2 id="details-title">Details</h2>
+        <dl className="details" aria-label="Workspace details">
+          <div>
+            <dt>Organization</dt>
+            <dd>{org.name}</dd>
+          </div>
+          <div>
+            <dt>Currency</dt>
+            <dd>{org.currency}</dd>
+          </div>
+          <div>
+            <dt>Package</dt>
+            <dd>{packageLabel(org.package)}</dd>
+          </div>
+          <div>
+            <dt>Your role</dt>
+            <dd>{roleLabel(role)}</dd>
+          </div>
+          <div>
+            <dt>Main organization</dt>
+            <dd>{workspace.mainOrganization ? workspace.mainOrganization.name : 'Not linked'}</dd>
+          </div>
+          <div>
+            <dt>Created</dt>
+            <dd>{formatDate(workspace.createdAt)}</dd>
+          </div>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="switch-title">
+        <h2 id="switch-title">Other Workspaces</h2>
+        <p className="muted">
+          {others > 0
+            ? `You can enter ${others} other Workspace${others === 1 ? '' : 's'}: open the switcher at the top of the sidebar.`
+            : 'This is the only Workspace you can enter.'}
+        </p>
+      </section>
+    </>
+  );
+}

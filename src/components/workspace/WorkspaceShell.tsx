@@ -1,0 +1,130 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, request, type Operation } from '../api/client';
+import { SET_DEFAULT_WORKSPACE, WORKSPACE_SHELL } from '../api/operations';
+import { useOperation } from '../api/use-operation';
+import { SignOutButton } from '../auth/SignOutButton';
+import { endBrowserSession } from '../auth/session';
+import { ErrorNotice, Loading } from '../states';
+import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from './context';
+import { WorkspaceNotFound } from './WorkspaceNotFound';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+
+/**
+ * The frame of every page under /w/<workspaceId>/: loads who the viewer is in the Workspace of the
+ * URL (sent as x-workspace-id), shows the sidebar with the switcher, and gives the pages a context.
+ */
+export function WorkspaceShell({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
+  const { state, reload } = useOperation(WORKSPACE_SHELL, {}, { workspaceId });
+  const sessionEnded = state.status === 'error' && state.error.code === 'UNAUTHENTICATED';
+
+  useEffect(() => {
+    if (sessionEnded) void endBrowserSession('SessionEnded');
+  }, [sessionEnded]);
+
+  const value = useMemo<WorkspaceContextValue | null>(() => {
+    if (state.status !== 'ready') return null;
+    const { viewer, workspaces } = state.data;
+    if (!viewer.activeWorkspace || !viewer.role || viewer.activeWorkspace.id !== workspaceId) return null;
+    return {
+      workspaceId,
+      workspace: viewer.activeWorkspace,
+      role: viewer.role,
+      user: viewer.user,
+      isOperator: viewer.isOperator,
+      workspaces,
+      request: <TData, TVariables>(op: Operation<TData, TVariables>, variables: TVariables) => request(op, variables, { workspaceId }),
+      refresh: reload,
+    };
+  }, [state, workspaceId, reload]);
+
+  if (state.status === 'loading' || sessionEnded) {
+    return (
+      <main className="centered">
+        <Loading label="Loading Workspace…" />
+      </main>
+    );
+  }
+  if (state.status === 'error' && !state.error.isWorkspaceNotFound) {
+    return (
+      <main className="centered">
+        <ErrorNotice title="The Workspace could not be loaded" message={state.error.message} onRetry={reload} />
+      </main>
+    );
+  }
+  if (!value) return <WorkspaceNotFound />;
+
+  return (
+    <WorkspaceContext.Provider value={value}>
+      <div className="app">
+        <aside className="sidebar" aria-label="Sidebar">
+          <WorkspaceSwitcher currentId={workspaceId} currentName={value.workspace.name} entries={value.workspaces} />
+          <DefaultWorkspaceAction key={workspaceId} />
+          <nav aria-label="Workspace pages" className="nav">
+            <NavLink href={`/w/${workspaceId}`}>Home</NavLink>
+            {value.isOperator && <NavLink href="/ops">Ops console</NavLink>}
+          </nav>
+          <div className="sidebar-footer">
+            <div className="who">
+              <span className="who-name">{value.user.name}</span>
+              <span className="who-email">{value.user.email}</span>
+            </div>
+            <SignOutButton />
+          </div>
+        </aside>
+        <main className="content">{children}</main>
+      </div>
+    </WorkspaceContext.Provider>
+  );
+}
+
+/** "Set as default": makes the current Workspace the one sign-in lands in. */
+function DefaultWorkspaceAction() {
+  const ctx = useWorkspace();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
+  const isDefault = ctx.workspaces.some((w) => w.isDefault && w.workspace.id === ctx.workspaceId);
+
+  const setDefault = useCallback(async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await ctx.request(SET_DEFAULT_WORKSPACE, { userId: ctx.user.id, workspaceId: ctx.workspaceId });
+      setMessage({ kind: 'done', text: `${ctx.workspace.name} is now your default Workspace.` });
+      ctx.refresh();
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof ApiError ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  }, [ctx]);
+
+  return (
+    <div className="default-action">
+      {isDefault ? (
+        <p className="muted small">Your default Workspace: sign-in lands here.</p>
+      ) : (
+        <button type="button" className="button button-small" onClick={setDefault} disabled={busy}>
+          {busy ? 'Saving…' : 'Set as default'}
+        </button>
+      )}
+      {message && (
+        <p className={message.kind === 'error' ? 'form-error small' : 'notice small'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const pathname = usePathname();
+  return (
+    <Link href={href} aria-current={pathname === href ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
