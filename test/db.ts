@@ -2,6 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
+import type { Logger } from 'drizzle-orm/logger';
+
+let statements = 0;
+/** Counts every SQL statement Drizzle sends to the test databases of this process. */
+const statementCounter: Logger = {
+  logQuery() {
+    statements++;
+  },
+};
+/** How many SQL statements the test databases have run so far (compare before and after a request). */
+export const statementCount = (): number => statements;
 
 /** Which database this jest project runs on (set by test/setup/*.ts). */
 export const dbKind = (): 'pglite' | 'postgres' => (process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite');
@@ -12,7 +23,7 @@ export const dbKind = (): 'pglite' | 'postgres' => (process.env.TEST_DB_KIND ===
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (dbKind() === 'pglite') {
-    const handle = await openDatabase({});
+    const handle = await openDatabase({ logger: statementCounter });
     await migrateDatabase(handle);
     return handle;
   }
@@ -22,7 +33,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 25 });
+  const handle = await openDatabase({ url: url.toString(), poolSize: 25, logger: statementCounter });
   await migrateDatabase(handle);
   return {
     ...handle,

@@ -1,4 +1,5 @@
 import { expectData, type TestApp } from './app';
+import { withLuhn } from '../src/features/fleet/identifiers';
 
 let counter = 0;
 /** Unique per process, so factories never collide within or across files on one server. */
@@ -86,4 +87,45 @@ export async function createTenant(app: TestApp, options: { currency?: string; p
   const workspace = await createWorkspace(app, org.id);
   const admin = await memberWithRole(app, workspace.id, 'ADMINISTRATOR');
   return { org, workspace, admin };
+}
+
+// --- fleet ------------------------------------------------------------------------------------------
+
+let serial = Math.floor(Math.random() * 1e8);
+/** A valid ICCID (19 digits, Luhn check digit), unique in this process. */
+export function newIccid(): string {
+  return withLuhn(`8988${String(process.pid % 1e5).padStart(5, '0')}${String(++serial % 1e9).padStart(9, '0')}`);
+}
+
+/** A valid IMEI (15 digits, Luhn check digit). */
+export function newImei(): string {
+  return withLuhn(`35${String(process.pid % 1e4).padStart(4, '0')}${String(++serial % 1e8).padStart(8, '0')}`);
+}
+
+export interface TestSim {
+  id: string;
+  iccid: string;
+  status: string;
+}
+
+/** Registers `count` fresh SIMs in the token's active Workspace. */
+export async function registerSims(app: TestApp, token: string, count = 1): Promise<TestSim[]> {
+  const iccids = Array.from({ length: count }, () => newIccid());
+  const data = expectData(
+    await app.gql<{ registerSims: TestSim[] }>('mutation($i: [String!]!) { registerSims(iccids: $i) { id iccid status } }', { i: iccids }, { token }),
+  );
+  return data.registerSims;
+}
+
+export interface TestEndpoint {
+  id: string;
+  name: string;
+}
+
+/** Creates a device in the token's active Workspace (a unique name unless given). */
+export async function createEndpoint(app: TestApp, token: string, input: Record<string, unknown> = {}): Promise<TestEndpoint> {
+  const data = expectData(
+    await app.gql<{ createEndpoint: TestEndpoint }>('mutation($input: CreateEndpointInput!) { createEndpoint(input: $input) { id name } }', { input: { name: unique('Device'), ...input } }, { token }),
+  );
+  return data.createEndpoint;
 }

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
+import type { Logger } from 'drizzle-orm/logger';
 import * as schema from './schema';
 import type { Database } from './schema-types';
 
@@ -24,17 +25,20 @@ export interface DatabaseConfig {
   pgliteDir?: string;
   /** Pool size for node-postgres. */
   poolSize?: number;
+  /** Sees every SQL statement Drizzle sends (tests count statements with it). */
+  logger?: Logger;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
-  return config.url ? openPostgres(config.url, config.poolSize ?? 10) : openPglite(config.pgliteDir);
+  const logger = config.logger ?? false;
+  return config.url ? openPostgres(config.url, config.poolSize ?? 10, logger) : openPglite(config.pgliteDir, logger);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, logger: Logger | false): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
   return {
     kind: 'pglite',
     db,
@@ -44,16 +48,16 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, max: number, logger: Logger | false): Promise<DatabaseHandle> {
   const pool = new Pool({ connectionString: url, max });
-  const db = drizzlePg({ client: pool, schema }) as unknown as Database;
+  const db = drizzlePg({ client: pool, schema, logger }) as unknown as Database;
   return {
     kind: 'postgres',
     db,
     async withConnection(fn) {
       const client = await pool.connect();
       try {
-        return await fn(drizzlePg({ client, schema }) as unknown as Database);
+        return await fn(drizzlePg({ client, schema, logger }) as unknown as Database);
       } finally {
         client.release();
       }

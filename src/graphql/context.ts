@@ -3,6 +3,7 @@ import type { UserRow, WorkspaceRow } from '../db/schema';
 import type { Database } from '../db/schema-types';
 import type { WorkspaceAccessEntry } from '../features/workspaces/access';
 import type { Loaders } from './loaders';
+import type { SignInGuard } from '../features/limits/sign-in-throttle';
 
 /** How the viewer proved who they are. */
 export type Credential = 'session' | 'browser' | 'application';
@@ -37,6 +38,11 @@ export interface GraphQLContext {
    * occurred, so the handler rolls the transaction back.
    */
   outcome: { failed: boolean };
+  /**
+   * Throttles password sign-ins from this request's address (src/features/limits). Set by the GraphQL
+   * handler; absent where nothing signs in (plain routes).
+   */
+  signInGuard?: SignInGuard;
   /**
    * Re-scopes the transaction to a user who just proved who they are (signIn, acceptInvitation) and
    * makes them the viewer, acting in `workspaceId` (null: their landing Workspace). Null when the user

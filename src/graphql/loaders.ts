@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { organizations, users, workspaceLinks, workspaces, type OrganizationRow, type UserRow, type WorkspaceLinkRow, type WorkspaceRow } from '../db/schema';
 import type { Database } from '../db/schema-types';
+import { createFleetLoaders, type FleetLoaders } from '../features/fleet/loaders';
+import { createReportLoaders, type ReportLoaders } from '../features/reports/loaders';
 
 /** Per-request batch loaders: nested fields cost one query per kind, whatever the page size. */
 export interface Loaders {
@@ -9,6 +11,10 @@ export interface Loaders {
   organization: DataLoader<string, OrganizationRow | null>;
   user: DataLoader<string, UserRow | null>;
   link: DataLoader<string, WorkspaceLinkRow | null>;
+  /** Devices, SIMs, policies, tags and usage totals (src/features/fleet/loaders.ts). */
+  fleet: FleetLoaders;
+  /** Zero-filled daily usage series (src/features/reports/loaders.ts). */
+  reports: ReportLoaders;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -17,6 +23,8 @@ export function createLoaders(db: Database): Loaders {
     organization: byId(async (ids) => db.select().from(organizations).where(inArray(organizations.id, ids)), (r) => r.id),
     user: byId(async (ids) => db.select().from(users).where(inArray(users.id, ids)), (r) => r.id),
     link: byId(async (ids) => db.select().from(workspaceLinks).where(inArray(workspaceLinks.workspaceId, ids)), (r) => r.workspaceId),
+    fleet: createFleetLoaders(db),
+    reports: createReportLoaders(db),
   };
 }
 

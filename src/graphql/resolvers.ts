@@ -8,10 +8,12 @@ import { requestResolvers } from '../features/requests/resolvers';
 import { tokenResolvers } from '../features/tokens/resolvers';
 import { workspaceResolvers } from '../features/workspaces/resolvers';
 import { fleetResolvers } from '../features/fleet/resolvers';
+import { reportResolvers } from '../features/reports/resolvers';
+import { billingResolvers } from '../features/billing/resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** Every feature contributes its slice; they are merged per type here and nowhere else. */
-const features: Resolvers[] = [identityResolvers, workspaceResolvers, opsResolvers, linkingResolvers, requestResolvers, membershipResolvers, auditResolvers, tokenResolvers, ...fleetResolvers];
+const features: Resolvers[] = [identityResolvers, workspaceResolvers, opsResolvers, linkingResolvers, requestResolvers, membershipResolvers, auditResolvers, tokenResolvers, ...fleetResolvers, reportResolvers, billingResolvers];
 
 export const resolvers: Resolvers = mergeResolvers(features);
 

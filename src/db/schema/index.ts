@@ -5,3 +5,6 @@ export * from './workspaces';
 export * from './memberships';
 export * from './requests';
 export * from './audit';
+export * from './fleet';
+export * from './tokens';
+export * from './billing';

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, integer, numeric, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { packageEnum } from './enums';
 import { users } from './users';
+
+/** How an organization pays its invoices (billing profile; set by ops). */
+export const paymentTypeEnum = pgEnum('payment_type', ['BANK_TRANSFER', 'DIRECT_DEBIT', 'CREDIT_CARD']);
 
 /** The billable entity: contract, currency, tax, package. A main organization also links Workspaces. */
 export const organizations = pgTable(
@@ -16,6 +19,7 @@ export const organizations = pgTable(
     vatRate: numeric('vat_rate', { precision: 5, scale: 2 }).notNull().default('0'),
     vatNumber: text('vat_number'),
     billingEmail: text('billing_email'),
+    paymentType: paymentTypeEnum('payment_type').notNull().default('BANK_TRANSFER'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

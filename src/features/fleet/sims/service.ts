@@ -1,0 +1,118 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { endpoints, sims, type SimRow } from '../../../db/schema';
+import { badInput, conflict, notFound } from '../../../errors';
+import { pageSize, toConnection, type Connection } from '../../../graphql/connection';
+import type { GraphQLContext } from '../../../graphql/context';
+import type { SimFilter, SimOrder, SimStatus, UpdateSimInput } from '../../../graphql/generated/resolvers-types';
+import { recordAudit } from '../../audit/record';
+import { fleetChanged, fleetReader, fleetWriter, filterTag, given } from '../access';
+import { recordAuditMany } from '../audit';
+import { validIccid, validImsi, validMsisdn } from '../identifiers';
+import { keyset, searchTerm, statusList } from '../paging';
+import { assertTransition, INITIAL_STATUSES } from './lifecycle';
+import { countSims, findSim, pageSims, simConditions, SIM_ORDERS } from './queries';
+
+export const MAX_SIMS_PER_REGISTRATION = 1000;
+
+export async function listSims({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { first?: number | null; after?: string | null; filter?: SimFilter | null; orderBy?: SimOrder | null };
+}): Promise<Connection<SimRow>> {
+  const workspaceId = fleetReader(ctx);
+  const size = pageSize(input.first);
+  const page = keyset(SIM_ORDERS[input.orderBy ?? 'CREATED_DESC'], input.after);
+  const where = simConditions(workspaceId, {
+    statuses: statusList(input.filter?.status),
+    tag: filterTag(input.filter?.tag),
+    search: searchTerm(input.filter?.search),
+    assigned: input.filter?.assigned ?? null,
+  });
+  const rows = await pageSims(ctx.db, where, page, size + 1);
+  return toConnection(rows, size, await countSims(ctx.db, where), page.cursorOf);
+}
+
+/** A SIM of the active Workspace; any other id is NOT_FOUND. */
+export async function getSim({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<SimRow> {
+  const workspaceId = fleetReader(ctx);
+  const sim = await findSim(ctx.db, workspaceId, input.id);
+  if (!sim) throw notFound('SIM', 'id');
+  return sim;
+}
+
+/** Registers up to 1,000 SIMs in the active Workspace, all or nothing (an error rolls the request back). */
+export async function registerSims({ ctx, input }: { ctx: GraphQLContext; input: { iccids: readonly string[]; status?: SimStatus | null } }): Promise<SimRow[]> {
+  const workspaceId = fleetWriter(ctx);
+  if (input.iccids.length > MAX_SIMS_PER_REGISTRATION) {
+    throw badInput('iccids', `At most ${MAX_SIMS_PER_REGISTRATION} ICCIDs per call (got ${input.iccids.length}).`);
+  }
+  const status = input.status ?? 'ISSUED';
+  if (!INITIAL_STATUSES.includes(status)) throw badInput('status', `A SIM is registered as ${INITIAL_STATUSES.join(' or ')}.`);
+  const iccids = input.iccids.map((value) => validIccid('iccids', value));
+  const seen = new Set<string>();
+  for (const iccid of iccids) {
+    if (seen.has(iccid)) throw badInput('iccids', `ICCID ${iccid} appears more than once.`);
+    seen.add(iccid);
+  }
+  if (!iccids.length) return [];
+  // Unique checks see every Workspace (RLS does not apply to them): a card held anywhere is a conflict.
+  const inserted = await ctx.db
+    .insert(sims)
+    .values(iccids.map((iccid) => ({ workspaceId, iccid, status })))
+    .onConflictDoNothing({ target: sims.iccid })
+    .returning();
+  if (inserted.length < iccids.length) {
+    const stored = new Set(inserted.map((s) => s.iccid));
+    const taken = iccids.filter((i) => !stored.has(i));
+    throw conflict(`${taken.length === 1 ? 'This ICCID is' : 'These ICCIDs are'} already registered: ${listSome(taken)}. Nothing was registered.`, 'iccids');
+  }
+  await recordAuditMany(
+    ctx,
+    inserted.map((sim) => ({ workspaceId, action: 'sim.registered', targetType: 'sim', targetId: sim.id, after: sim })),
+  );
+  fleetChanged(ctx);
+  const byIccid = new Map(inserted.map((s) => [s.iccid, s]));
+  return iccids.map((iccid) => byIccid.get(iccid) as SimRow);
+}
+
+/** Changes a SIM's status (along the lifecycle), IMSI or MSISDN. A DELETED SIM leaves its device. */
+export async function updateSim({ ctx, input }: { ctx: GraphQLContext; input: { id: string; input: UpdateSimInput } }): Promise<SimRow> {
+  const workspaceId = fleetWriter(ctx);
+  const changes = input.input;
+  const before = await findSim(ctx.db, workspaceId, input.id, true);
+  if (!before) throw notFound('SIM', 'id');
+  const patch: Partial<Pick<SimRow, 'status' | 'imsi' | 'msisdn'>> = {};
+  if (changes.status) {
+    assertTransition(before.status, changes.status);
+    if (changes.status !== before.status) patch.status = changes.status;
+  }
+  if (given(changes.imsi)) patch.imsi = changes.imsi === null ? null : validImsi('imsi', changes.imsi);
+  if (given(changes.msisdn)) patch.msisdn = changes.msisdn === null ? null : validMsisdn('msisdn', changes.msisdn);
+  if (Object.entries(patch).every(([key, value]) => before[key as keyof typeof patch] === value)) return before;
+
+  if (patch.status === 'DELETED') {
+    const freed = await ctx.db
+      .update(endpoints)
+      .set({ simId: null, updatedAt: sql`now()` })
+      .where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.simId, before.id)))
+      .returning({ id: endpoints.id });
+    for (const device of freed) {
+      await recordAudit(ctx, { workspaceId, action: 'endpoint.updated', targetType: 'endpoint', targetId: device.id, before: { simId: before.id }, after: { simId: null } });
+    }
+  }
+  const [after] = await ctx.db
+    .update(sims)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(and(eq(sims.workspaceId, workspaceId), eq(sims.id, before.id)))
+    .returning();
+  if (!after) throw new Error('SIM vanished while locked');
+  await recordAudit(ctx, { workspaceId, action: 'sim.updated', targetType: 'sim', targetId: after.id, before, after });
+  fleetChanged(ctx);
+  return after;
+}
+
+function listSome(values: readonly string[], max = 20): string {
+  return values.length > max ? `${values.slice(0, max).join(', ')} and ${values.length - max} more` : values.join(', ');
+}

@@ -1,0 +1,69 @@
+import { requireOperator } from '../../../auth/guard';
+import { badInput } from '../../../errors';
+import type { GraphQLContext } from '../../../graphql/context';
+import type { UsageRecordInput } from '../../../graphql/generated/resolvers-types';
+import { recordAuditMany } from '../audit';
+import { fleetChanged } from '../access';
+import { lockUsageIngest, unknownIccids, upsertUsage, type UsageRow } from './queries';
+
+export const MAX_USAGE_RECORDS = 10_000;
+/** numeric(14,4) holds less than 10^10. */
+const MAX_COST = 9_999_999_999;
+
+/**
+ * Operators only: stores usage from the network side. Up to 10,000 records, written in one set-based
+ * statement; a replay of (iccid, date) replaces the figures. All or nothing: any bad record, or any
+ * unknown ICCID, is BAD_USER_INPUT on `records` and nothing is stored. Returns the rows stored.
+ */
+export async function recordUsage({ ctx, input }: { ctx: GraphQLContext; input: { records: readonly UsageRecordInput[] } }): Promise<number> {
+  requireOperator(ctx);
+  const { records } = input;
+  if (records.length > MAX_USAGE_RECORDS) throw badInput('records', `At most ${MAX_USAGE_RECORDS} records per call (got ${records.length}).`);
+  if (!records.length) return 0;
+  const rows = records.map(validRecord);
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.iccid}/${row.day}`;
+    if (seen.has(key)) throw badInput('records', `ICCID ${row.iccid} has two records for ${row.day}; send one per SIM and day.`);
+    seen.add(key);
+  }
+  await lockUsageIngest(ctx.db);
+  const unknown = await unknownIccids(ctx.db, [...new Set(rows.map((r) => r.iccid))]);
+  if (unknown.length) {
+    const shown = unknown.length > 50 ? `${unknown.slice(0, 50).join(', ')} and ${unknown.length - 50} more` : unknown.join(', ');
+    throw badInput('records', `Unknown ICCID${unknown.length === 1 ? '' : 's'} (nothing was stored): ${shown}.`);
+  }
+  const stored = await upsertUsage(ctx.db, rows);
+  await recordAuditMany(
+    ctx,
+    stored.map((s) => ({
+      workspaceId: s.workspace_id,
+      action: 'usage.recorded',
+      targetType: 'usage',
+      targetId: s.workspace_id,
+      after: { rows: s.rows, firstDay: s.first_day, lastDay: s.last_day },
+    })),
+  );
+  fleetChanged(ctx);
+  return stored.reduce((sum, s) => sum + s.rows, 0);
+}
+
+function validRecord(record: UsageRecordInput, index: number): UsageRow {
+  const where = `records[${index}]`;
+  const count = (name: string, value: number) => {
+    if (!Number.isSafeInteger(value) || value < 0) throw badInput('records', `${where}.${name} must be a whole number, 0 or more.`);
+    return value;
+  };
+  if (!Number.isFinite(record.cost) || record.cost < 0 || record.cost > MAX_COST) throw badInput('records', `${where}.cost must be between 0 and ${MAX_COST}.`);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  if (record.date > tomorrow) throw badInput('records', `${where}.date ${record.date} is in the future.`);
+  return {
+    iccid: record.iccid.trim(),
+    day: record.date,
+    bytes_up: count('bytesUp', record.bytesUp),
+    bytes_down: count('bytesDown', record.bytesDown),
+    sms_sent: count('smsSent', record.smsSent),
+    sms_received: count('smsReceived', record.smsReceived),
+    cost: record.cost,
+  };
+}
