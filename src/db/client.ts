@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
+import { SerialClient } from './serial-client';
 import type { Logger } from 'drizzle-orm/logger';
 import * as schema from './schema';
 import type { Database } from './schema-types';
@@ -49,7 +50,7 @@ async function openPglite(dataDir: string | undefined, logger: Logger | false): 
 }
 
 async function openPostgres(url: string, max: number, logger: Logger | false): Promise<DatabaseHandle> {
-  const pool = new Pool({ connectionString: url, max });
+  const pool = new Pool({ connectionString: url, max, Client: SerialClient });
   const db = drizzlePg({ client: pool, schema, logger }) as unknown as Database;
   return {
     kind: 'postgres',

@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
+import { seedFleetDemo } from '../features/fleet/seed';
 import { memberships, organizations, users, workspaceLinks, workspaceRequests, workspaces } from './schema';
 import type { Database } from './schema-types';
 
@@ -17,11 +18,13 @@ export const DEMO_USERS = [
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(organizations);
   if ((existing?.n ?? 0) > 0) return false;
-  await db.transaction((tx) => seedDemo(tx));
+  const workspaceIds = await db.transaction((tx) => seedDemo(tx));
+  await seedFleetDemo(db, workspaceIds);
   return true;
 }
 
-async function seedDemo(db: Database): Promise<void> {
+/** The organizations, Workspaces, people, links and request; returns the Workspaces' ids. */
+async function seedDemo(db: Database): Promise<string[]> {
   const [group, americas, uk] = await db
     .insert(organizations)
     .values([
@@ -74,6 +77,7 @@ async function seedDemo(db: Database): Promise<void> {
     details: 'A fourth Workspace for Acme APAC (AUD billing). Note: needs the limit raised from 3.',
     requestedBy: id('superadmin@acme.test'),
   });
+  return [europe.id, americasWs.id, ukWs.id];
 }
 
 /** The logins a newcomer needs, for the console. */
