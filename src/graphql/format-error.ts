@@ -1,7 +1,10 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
+
+/** Codes a plugin may raise itself (introspection: UNAUTHENTICATED); any other document error is BAD_USER_INPUT. */
+const KEPT_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'RATE_LIMITED', 'BAD_USER_INPUT'];
 
 /**
  * The one place errors become what clients see. AppErrors keep their code and field; GraphQL's own
@@ -9,17 +12,19 @@ import { AppError } from '../errors';
  * and replaced by a generic message (no stack traces, no SQL, no internals).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, requestId: string): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = appErrorOf(error);
   if (original instanceof AppError) {
     const extensions: Record<string, unknown> = { code: original.code };
     if (original.field) extensions.field = original.field;
     if (original.retryAfter !== undefined) extensions.retryAfter = original.retryAfter;
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
   }
-  if (original instanceof GraphQLError && !original.originalError) {
-    // Raised by graphql-js or a validation rule: about the document or variables, never internal.
-    const code = formatted.extensions?.code === 'RATE_LIMITED' ? 'RATE_LIMITED' : 'BAD_USER_INPUT';
-    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  if (original instanceof GraphQLError && (!original.originalError || original.originalError instanceof GraphQLError)) {
+    // Raised by graphql-js, a validation rule or a limit (Apollo wraps those, keeping graphql-js's error
+    // as originalError): about the document or variables, never internal.
+    const raised = formatted.extensions?.code;
+    const code = KEPT_CODES.find((kept) => kept === raised) ?? 'BAD_USER_INPUT';
+    return { message: limitMessage(formatted.message), locations: formatted.locations, extensions: { code } };
   }
   console.error(`[graphql] request ${requestId} failed:`, original);
   return {
@@ -27,4 +32,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
+}
+
+/** A resolver's error, or an AppError thrown by a plugin (wrapped by Apollo without a path). */
+function appErrorOf(error: unknown): unknown {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError && original.originalError instanceof AppError) return original.originalError;
+  return original;
+}
+
+/** graphql-armor words its limits as syntax errors ("Syntax Error: Query depth limit of 12 exceeded…"): they are not. */
+function limitMessage(message: string): string {
+  const limit = /^Syntax Error: ((?:Query depth|Aliases|Directives) limit of \d+ exceeded.*)$/.exec(message);
+  if (limit?.[1]) return `${limit[1]} See the limits in docs/api.md.`;
+  const tokens = /^Syntax Error: Document contains more that (\d+) tokens/.exec(message);
+  if (tokens?.[1]) return `Token limit of ${tokens[1]} exceeded: the document is too long. See the limits in docs/api.md.`;
+  // graphql-js gives up on documents too costly to validate (thousands of fields of one name in one selection).
+  if (message === 'Validation aborted.') return 'The document is too complex to validate: split it into smaller operations. See the limits in docs/api.md.';
+  return message;
 }

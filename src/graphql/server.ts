@@ -2,31 +2,48 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
+import { costLimit, introspectionForViewers, noSuggestionsForAnonymous, rateLimitedStatus } from './protection';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 import { requestScope } from './request-scope';
 
-/** Query limits: reject abusive documents before they run (graphql-armor). */
+/**
+ * Query limits: abusive documents are refused before they run, with BAD_USER_INPUT and a message
+ * naming the limit. Depth, aliases and directives: graphql-armor. Tokens: graphql-js's parser. Cost: our
+ * own plugin, which sees variables (src/features/limits/cost.ts). Document size (100 KB) and batching:
+ * the handler.
+ */
 export const LIMITS = { maxDepth: 12, maxAliases: 15, maxCost: 20000, maxTokens: 5000, maxDirectives: 10 };
 
 export function createApolloServer(): ApolloServer<GraphQLContext> {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: LIMITS.maxAliases },
-    costLimit: { maxCost: LIMITS.maxCost },
-    maxTokens: { n: LIMITS.maxTokens },
+    // graphql-js counts tokens while parsing (parseOptions below): a clean 400, where armor's plugin gives a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives },
-    blockFieldSuggestion: { enabled: true },
+    // Replaced by costLimit (variables) and noSuggestionsForAnonymous (depends on the viewer).
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
   return new ApolloServer<GraphQLContext>({
     typeDefs: loadTypeDefs(),
     resolvers,
+    parseOptions: { maxLexicalTokens: LIMITS.maxTokens },
+    // Authenticated callers only: introspectionForViewers refuses anonymous ones.
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, rollbackOnErrors()],
+    plugins: [
+      ...protection.plugins,
+      costLimit(LIMITS.maxCost),
+      introspectionForViewers(),
+      noSuggestionsForAnonymous(),
+      rateLimitedStatus(),
+      rollbackOnErrors(),
+    ],
     // formatError has no access to the context; the request id comes from the request's async scope.
     formatError: (formatted, error) => formatError(formatted, error, requestIdOf()),
   });

@@ -16,9 +16,13 @@ const WRONG_CREDENTIALS = 'Wrong email or password.';
 
 /** Signs in and lands in the default Workspace (or the first one the user can still enter). */
 export async function signIn({ ctx, input }: { ctx: GraphQLContext; input: { email: string; password: string } }): Promise<AuthPayloadModel> {
-  const user = await findUserByEmail(ctx.db, input.email.trim());
+  const email = input.email.trim();
+  // Counted before the password is checked, so parallel guesses cannot slip past; RATE_LIMITED while throttled.
+  await ctx.signInGuard?.begin(email);
+  const user = await findUserByEmail(ctx.db, email);
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid) throw unauthenticated(WRONG_CREDENTIALS);
+  await ctx.signInGuard?.succeeded(email);
   const viewer = await ctx.signInAs(user, null);
   if (!viewer) throw forbidden('Your account has no active Workspace membership; ask an Administrator to add you.');
   return payloadFor(ctx, viewer);
