@@ -1,6 +1,10 @@
 'use client';
 
-import { formatDate, packageLabel, roleLabel } from '../format';
+import Link from 'next/link';
+import { FLEET_COUNTS } from '../api/fleet';
+import { useOperation } from '../api/use-operation';
+import { formatCount, formatDate, packageLabel, roleLabel } from '../format';
+import { ErrorNotice, Loading } from '../states';
 import { useWorkspace } from './context';
 
 /** The Workspace's home: what it is, who pays for it, and the viewer's role in it. */
@@ -18,6 +22,7 @@ export function WorkspaceHome() {
           Billed to {org.name} in {org.currency}.
         </p>
       </header>
+      <FleetCounts />
       <section className="card" aria-labelledby="details-title">
         <h2 id="details-title">Details</h2>
         <dl className="details" aria-label="Workspace details">
@@ -56,5 +61,30 @@ export function WorkspaceHome() {
         </p>
       </section>
     </>
+  );
+}
+
+/** How many SIMs and devices the Workspace has, each linking to its list. */
+function FleetCounts() {
+  const { workspaceId } = useWorkspace();
+  const { state, reload } = useOperation(FLEET_COUNTS, {}, { workspaceId });
+  return (
+    <section className="card" aria-labelledby="fleet-title">
+      <h2 id="fleet-title">Fleet</h2>
+      {state.status === 'loading' && <Loading label="Counting SIMs and devices…" />}
+      {state.status === 'error' && <ErrorNotice title="The fleet could not be counted" message={state.error.message} onRetry={reload} />}
+      {state.status === 'ready' && (
+        <div className="stats">
+          <Link className="stat" href={`/w/${workspaceId}/sims`} aria-label={`SIMs: ${state.data.sims.totalCount}`}>
+            <span className="stat-value">{formatCount(state.data.sims.totalCount)}</span>
+            <span className="stat-label">SIMs</span>
+          </Link>
+          <Link className="stat" href={`/w/${workspaceId}/devices`} aria-label={`Devices: ${state.data.endpoints.totalCount}`}>
+            <span className="stat-value">{formatCount(state.data.endpoints.totalCount)}</span>
+            <span className="stat-label">Devices</span>
+          </Link>
+        </div>
+      )}
+    </section>
   );
 }

@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { can } from '@/auth/policy';
+import type { WorkspaceRequestKind } from '../api/admin';
 import { ApiError, request, type Operation } from '../api/client';
 import { SET_DEFAULT_WORKSPACE, WORKSPACE_SHELL } from '../api/operations';
 import { useOperation } from '../api/use-operation';
@@ -11,6 +13,7 @@ import { endBrowserSession } from '../auth/session';
 import { ErrorNotice, Loading } from '../states';
 import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from './context';
 import { WorkspaceNotFound } from './WorkspaceNotFound';
+import { WorkspaceRequestDialog } from './WorkspaceRequestDialog';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 /**
@@ -20,6 +23,7 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 export function WorkspaceShell({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const { state, reload } = useOperation(WORKSPACE_SHELL, {}, { workspaceId });
   const sessionEnded = state.status === 'error' && state.error.code === 'UNAUTHENTICATED';
+  const [requestKind, setRequestKind] = useState<WorkspaceRequestKind | null>(null);
 
   useEffect(() => {
     if (sessionEnded) void endBrowserSession('SessionEnded');
@@ -56,15 +60,30 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
     );
   }
   if (!value) return <WorkspaceNotFound />;
+  const base = `/w/${workspaceId}`;
+  const admin = can(value.role, 'members:manage');
 
   return (
     <WorkspaceContext.Provider value={value}>
       <div className="app">
         <aside className="sidebar" aria-label="Sidebar">
-          <WorkspaceSwitcher currentId={workspaceId} currentName={value.workspace.name} entries={value.workspaces} />
+          <WorkspaceSwitcher
+            currentId={workspaceId}
+            currentName={value.workspace.name}
+            entries={value.workspaces}
+            onRequest={mayRequestWorkspace(value) ? setRequestKind : undefined}
+          />
           <DefaultWorkspaceAction key={workspaceId} />
           <nav aria-label="Workspace pages" className="nav">
-            <NavLink href={`/w/${workspaceId}`}>Home</NavLink>
+            <NavLink href={base} exact>
+              Home
+            </NavLink>
+            <NavLink href={`${base}/devices`}>Devices</NavLink>
+            <NavLink href={`${base}/sims`}>SIMs</NavLink>
+            <NavLink href={`${base}/reports`}>Reports</NavLink>
+            <NavLink href={`${base}/tokens`}>Application tokens</NavLink>
+            {admin && <NavLink href={`${base}/users`}>Users</NavLink>}
+            {can(value.role, 'audit:read') && <NavLink href={`${base}/audit`}>Audit log</NavLink>}
             {value.isOperator && <NavLink href="/ops">Ops console</NavLink>}
           </nav>
           <div className="sidebar-footer">
@@ -77,6 +96,7 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
         </aside>
         <main className="content">{children}</main>
       </div>
+      {requestKind && <WorkspaceRequestDialog kind={requestKind} onClose={() => setRequestKind(null)} />}
     </WorkspaceContext.Provider>
   );
 }
@@ -120,10 +140,23 @@ function DefaultWorkspaceAction() {
   );
 }
 
-function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/**
+ * Who may ask ops for a Workspace (the server decides; this only hides the entries from the others):
+ * the SuperAdmin, or an Administrator in the main organization's own Workspace on the Pro package.
+ */
+function mayRequestWorkspace(value: WorkspaceContextValue): boolean {
+  if (value.role === 'SUPER_ADMIN') return true;
+  if (value.role !== 'ADMINISTRATOR') return false;
+  const { organization, mainOrganization } = value.workspace;
+  return mainOrganization ? mainOrganization.id === organization.id : organization.package === 'PRO';
+}
+
+/** A sidebar link; marked as the current page on its own URL and (unless `exact`) on the pages below it. */
+function NavLink({ href, children, exact = false }: { href: string; children: ReactNode; exact?: boolean }) {
   const pathname = usePathname();
+  const current = pathname === href ? 'page' : !exact && pathname.startsWith(`${href}/`) ? 'location' : undefined;
   return (
-    <Link href={href} aria-current={pathname === href ? 'page' : undefined}>
+    <Link href={href} aria-current={current}>
       {children}
     </Link>
   );

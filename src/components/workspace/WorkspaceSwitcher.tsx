@@ -2,11 +2,23 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
+import type { WorkspaceRequestKind } from '../api/admin';
 import type { SwitcherEntry } from '../api/operations';
 import { roleLabel } from '../format';
 
 /** The top of the sidebar: the current Workspace, and on demand every Workspace the viewer can enter. */
-export function WorkspaceSwitcher({ currentId, currentName, entries }: { currentId: string; currentName: string; entries: SwitcherEntry[] }) {
+export function WorkspaceSwitcher({
+  currentId,
+  currentName,
+  entries,
+  onRequest,
+}: {
+  currentId: string;
+  currentName: string;
+  entries: SwitcherEntry[];
+  /** Given to those who may ask ops for a Workspace: "Create a new Workspace" and "Link existing Workspace". */
+  onRequest?: (kind: WorkspaceRequestKind) => void;
+}) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -66,6 +78,20 @@ export function WorkspaceSwitcher({ currentId, currentName, entries }: { current
                 </li>
               );
             })}
+          </ul>
+        )}
+        {onRequest && (
+          <ul aria-label="More Workspaces" className="switcher-list switcher-extra">
+            <li>
+              <button type="button" className="switcher-item switcher-action" onClick={() => { setOpen(false); onRequest('CREATE'); }}>
+                <span className="switcher-item-name">+ Create a new Workspace</span>
+              </button>
+            </li>
+            <li>
+              <button type="button" className="switcher-item switcher-action" onClick={() => { setOpen(false); onRequest('LINK'); }}>
+                <span className="switcher-item-name">⇄ Link existing Workspace</span>
+              </button>
+            </li>
           </ul>
         )}
       </div>

@@ -1,0 +1,5 @@
+import { AuditPage } from '@/components/admin/AuditPage';
+
+export default function AuditRoute() {
+  return <AuditPage />;
+}

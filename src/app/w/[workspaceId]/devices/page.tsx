@@ -1,0 +1,5 @@
+import { DevicesPage } from '@/components/fleet/DevicesPage';
+
+export default function DevicesRoute() {
+  return <DevicesPage />;
+}

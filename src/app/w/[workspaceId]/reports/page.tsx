@@ -1,0 +1,5 @@
+import { ReportsPage } from '@/components/reports/ReportsPage';
+
+export default function ReportsRoute() {
+  return <ReportsPage />;
+}

@@ -1,0 +1,5 @@
+import { TokensPage } from '@/components/admin/TokensPage';
+
+export default function TokensRoute() {
+  return <TokensPage />;
+}

@@ -1,0 +1,5 @@
+import { UsersPage } from '@/components/admin/UsersPage';
+
+export default function UsersRoute() {
+  return <UsersPage />;
+}

@@ -1,0 +1,208 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { can } from '@/auth/policy';
+import { DELETE_ENDPOINT, ENDPOINT, ENDPOINT_DAILY_USAGE, UPDATE_ENDPOINT, type EndpointDetail } from '../api/fleet';
+import { useOperation } from '../api/use-operation';
+import { DailyChart } from '../charts/DailyChart';
+import { formatBytes, formatCount, formatDate, formatDateTime, formatMoney } from '../format';
+import { ErrorNotice, Loading } from '../states';
+import { StatusBadge } from '../ui/Badge';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { PageHeader } from '../ui/PageHeader';
+import { useWorkspace } from '../workspace/context';
+import { DeviceForm } from './DeviceForm';
+
+/** One device: its details, edit and delete (roles that may change the fleet), and its daily usage. */
+export function DeviceDetail({ deviceId }: { deviceId: string }) {
+  const ctx = useWorkspace();
+  const router = useRouter();
+  const { state, reload } = useOperation(ENDPOINT, { id: deviceId }, { workspaceId: ctx.workspaceId });
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const mayWrite = can(ctx.role, 'fleet:write');
+  const listHref = `/w/${ctx.workspaceId}/devices`;
+
+  if (state.status === 'loading') return <Loading label="Loading device…" />;
+  if (state.status === 'error' && state.error.code !== 'NOT_FOUND') {
+    return <ErrorNotice title="The device could not be loaded" message={state.error.message} onRetry={reload} />;
+  }
+  const device = state.status === 'ready' ? state.data.endpoint : null;
+  if (!device) {
+    return (
+      <section className="card narrow-card" aria-labelledby="device-not-found">
+        <title>{`Device not found · ${ctx.workspace.name} · IoT Portal`}</title>
+        <h1 id="device-not-found">Device not found</h1>
+        <p>There is no device with this address in {ctx.workspace.name}. It may have been deleted, or it belongs to another Workspace.</p>
+        <div className="actions">
+          <Link className="button button-primary" href={listHref}>
+            Back to devices
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href={listHref}>Devices</Link> <span aria-hidden="true">/</span> <span aria-current="page">{device.name}</span>
+      </nav>
+      <PageHeader
+        title={device.name}
+        workspaceName={ctx.workspace.name}
+        actions={
+          mayWrite && !editing ? (
+            <>
+              <button type="button" className="button" onClick={() => { setEditing(true); setSaved(false); }}>
+                Edit
+              </button>
+              <ConfirmButton
+                label="Delete"
+                className="button"
+                accessibleLabel={`Delete device ${device.name}`}
+                title={`Delete ${device.name}?`}
+                confirmLabel="Delete device"
+                onConfirm={async () => {
+                  await ctx.request(DELETE_ENDPOINT, { id: device.id });
+                  router.push(listHref);
+                }}
+              >
+                <p>
+                  The device and its tags are deleted for good.
+                  {device.sim ? ` Its SIM ${device.sim.iccid} stays registered and becomes free for another device.` : ''}
+                </p>
+              </ConfirmButton>
+            </>
+          ) : null
+        }
+      />
+      {saved && (
+        <p className="notice" role="status">
+          Changes saved.
+        </p>
+      )}
+      {editing ? (
+        <section className="card" aria-labelledby="edit-title">
+          <h2 id="edit-title">Edit device</h2>
+          <DeviceForm
+            device={device}
+            submitLabel="Save changes"
+            onCancel={() => setEditing(false)}
+            onSubmit={async (input) => {
+              await ctx.request(UPDATE_ENDPOINT, { id: device.id, input });
+              setEditing(false);
+              setSaved(true);
+              reload();
+            }}
+          />
+        </section>
+      ) : (
+        <DeviceFacts device={device} />
+      )}
+      <UsageSection device={device} />
+    </>
+  );
+}
+
+function DeviceFacts({ device }: { device: EndpointDetail }) {
+  const { workspaceId } = useWorkspace();
+  return (
+    <section className="card" aria-labelledby="device-details-title">
+      <h2 id="device-details-title">Details</h2>
+      <dl className="details" aria-label="Device details">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={device.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>IMEI</dt>
+          <dd className="mono">{device.imei ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>IP address</dt>
+          <dd className="mono">{device.ipAddress ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>SIM</dt>
+          <dd className="mono">
+            {device.sim ? <Link href={`/w/${workspaceId}/sims?search=${device.sim.iccid}`}>{device.sim.iccid}</Link> : 'No SIM'}
+          </dd>
+        </div>
+        <div>
+          <dt>Tags</dt>
+          <dd>{device.tags.length ? device.tags.join(', ') : '—'}</dd>
+        </div>
+        <div>
+          <dt>Service policy</dt>
+          <dd>{device.servicePolicy?.name ?? 'None'}</dd>
+        </div>
+        <div>
+          <dt>Coverage policy</dt>
+          <dd>{device.coveragePolicy?.name ?? 'None'}</dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatDateTime(device.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Last changed</dt>
+          <dd>{formatDateTime(device.updatedAt)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function UsageSection({ device }: { device: EndpointDetail }) {
+  const { workspaceId } = useWorkspace();
+  const u = device.usage;
+  const daily = useOperation(ENDPOINT_DAILY_USAGE, { id: device.id, startDate: u.startDate, endDate: u.endDate }, { workspaceId });
+  return (
+    <section className="card" aria-labelledby="usage-title">
+      <h2 id="usage-title">Usage</h2>
+      <p className="muted small">
+        {formatDate(u.startDate)} to {formatDate(u.endDate)} (UTC), of the SIM now in the device.
+      </p>
+      <dl className="details" aria-label="Usage summary">
+        <div>
+          <dt>Data sent</dt>
+          <dd>{formatBytes(u.bytesUp)}</dd>
+        </div>
+        <div>
+          <dt>Data received</dt>
+          <dd>{formatBytes(u.bytesDown)}</dd>
+        </div>
+        <div>
+          <dt>SMS sent / received</dt>
+          <dd>
+            {formatCount(u.smsSent)} / {formatCount(u.smsReceived)}
+          </dd>
+        </div>
+        <div>
+          <dt>Cost</dt>
+          <dd>{formatMoney(u.cost, u.currency)}</dd>
+        </div>
+      </dl>
+      {daily.state.status === 'loading' && <Loading label="Loading daily usage…" />}
+      {daily.state.status === 'error' && <ErrorNotice title="Daily usage could not be loaded" message={daily.state.error.message} onRetry={daily.reload} />}
+      {daily.state.status === 'ready' && daily.state.data.endpoint && (
+        <DailyChart
+          title="Data volume per day"
+          kind="bar"
+          format={formatBytes}
+          series={[
+            { key: 'bytesUp', name: 'Sent' },
+            { key: 'bytesDown', name: 'Received' },
+          ]}
+          rows={daily.state.data.endpoint.dailyUsage.map((d) => ({ date: d.date, bytesUp: d.bytesUp, bytesDown: d.bytesDown }))}
+          height={200}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+import type { WorkspaceRow } from '../../db/schema';
+import type { GraphQLContext } from '../../graphql/context';
+
+/** The Workspace of a report entry (already checked as enterable), through the per-request loader. */
+export async function statsWorkspace(ctx: GraphQLContext, workspaceId: string): Promise<WorkspaceRow> {
+  const workspace = await ctx.loaders.workspace.load(workspaceId);
+  if (!workspace) throw new Error(`Workspace ${workspaceId} of a report is not readable`);
+  return workspace;
+}
