@@ -69,6 +69,26 @@ describe('row-level security on tenant tables', () => {
     expect(touched).toBe(0);
   });
 
+  it('covers every table that carries workspace_id, with policies evaluated once per statement', async () => {
+    const tables = await queryRows<{ table_name: string; rls: boolean; quals: string[] }>(
+      app.database.db,
+      sql`SELECT c.table_name, t.relrowsecurity AS rls,
+                 coalesce(array_agg(p.qual) FILTER (WHERE p.qual IS NOT NULL), '{}') AS quals
+            FROM information_schema.columns c
+            JOIN pg_class t ON t.relname = c.table_name AND t.relnamespace = 'public'::regnamespace AND t.relkind = 'r'
+            LEFT JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.table_name
+           WHERE c.table_schema = 'public' AND c.column_name = 'workspace_id'
+           GROUP BY c.table_name, t.relrowsecurity ORDER BY c.table_name`,
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(15);
+    // workspace_links is part of the registry (read while resolving who may enter what), like workspaces.
+    for (const table of tables.filter((t) => t.table_name !== 'workspace_links')) {
+      expect({ table: table.table_name, rls: table.rls, policies: table.quals.length > 0 }).toEqual({ table: table.table_name, rls: true, policies: true });
+      // The per-row form re-parses the setting for every row scanned (see drizzle/0008).
+      for (const qual of table.quals) expect(qual).not.toContain('app_workspace_visible(');
+    }
+  });
+
   it('runs requests as a role without BYPASSRLS that does not own the tables', async () => {
     const [role] = await asTenantA((tx) =>
       queryRows<{ rolbypassrls: boolean; rolsuper: boolean; owns: boolean }>(
