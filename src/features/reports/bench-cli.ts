@@ -3,7 +3,7 @@
  * (src/features/reports/benchmark.ts). PGlite by default; BENCH_DATABASE_URL or DATABASE_URL selects
  * a PostgreSQL server (a new database is created there and dropped afterwards).
  */
-import { runReportBenchmark } from '../src/features/reports/benchmark';
+import { runReportBenchmark } from './benchmark';
 
 runReportBenchmark().then(
   () => process.exit(0),
