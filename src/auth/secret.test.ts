@@ -15,7 +15,7 @@ describe('the session-signing secret', () => {
 
   it('is generated once in development and kept, private, in the data folder', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'portal-secret-'));
-    const env = { NODE_ENV: 'development', PGLITE_DIR: path.join(dir, 'pglite') };
+    const env: NodeJS.ProcessEnv = { NODE_ENV: 'development', PGLITE_DIR: path.join(dir, 'pglite') };
     const first = resolveAuthSecret(env);
     expect(first.length).toBeGreaterThanOrEqual(40);
     expect(resolveAuthSecret(env)).toBe(first);
