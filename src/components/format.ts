@@ -44,7 +44,8 @@ export function formatBytes(bytes: number): string {
 export function formatMoney(amount: number | string, currency: string): string {
   const value = typeof amount === 'string' ? Number(amount) : amount;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(value);
+    // The currency's own minor unit (EUR 2, JPY 0, BHD 3): usage costs carry sub-cent precision.
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(value);
   } catch {
     return `${value.toFixed(2)} ${currency}`;
   }

@@ -93,7 +93,8 @@ export async function seedFleetDemo(db: Database, workspaceIds: readonly string[
      CROSS JOIN LATERAL (SELECT substr(s.iccid, 14, 5)::int AS n) k
      CROSS JOIN LATERAL (SELECT k.n, '3529' || substr(s.imsi, 6, 4) || lpad(k.n::text, 6, '0') AS imei) d
      WHERE s.workspace_id = ANY (${targets}) AND k.n <= ${DEMO_FLEET.devices}
-     ORDER BY s.workspace_id, k.n`);
+     -- Inserted last-first, so "newest first" lists open on devices that hold SIMs and report usage.
+     ORDER BY s.workspace_id, k.n DESC`);
 
   await db.execute(sql`INSERT INTO endpoint_tags (workspace_id, endpoint_id, tag)
     SELECT e.workspace_id, e.id, t.tag

@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../../../graphql/context';
 import type { SimFilter, SimOrder, SimStatus, UpdateSimInput } from '../../../graphql/generated/resolvers-types';
 import { recordAudit } from '../../audit/record';
 import { fleetChanged, fleetReader, fleetWriter, filterTag, given } from '../access';
-import { recordAuditMany } from '../audit';
+import { recordAuditMany } from '../../audit/record';
 import { validIccid, validImsi, validMsisdn } from '../identifiers';
 import { keyset, searchTerm, statusList } from '../paging';
 import { assertTransition, INITIAL_STATUSES } from './lifecycle';

@@ -2,7 +2,7 @@ import { requireOperator } from '../../../auth/guard';
 import { badInput } from '../../../errors';
 import type { GraphQLContext } from '../../../graphql/context';
 import type { UsageRecordInput } from '../../../graphql/generated/resolvers-types';
-import { recordAuditMany } from '../audit';
+import { recordAuditMany } from '../../audit/record';
 import { fleetChanged } from '../access';
 import { lockUsageIngest, unknownIccids, upsertUsage, type UsageRow } from './queries';
 
