@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { callApi } from './support/api';
 import { describeWithChromium, launchChromium } from './support/browser';
 import { alertText, asMember, bodyRows, memberToken, newContext, newIccid, opsSession, signIn, unique } from './support/portal-fixtures';
-import { startPortal, type PortalServer } from './support/server';
+import { type PortalServer, startPortal } from './support/server';
 
 /**
  * The Administrator's pages in a browser: users (invite, role, suspend, remove), the audit log,
@@ -95,7 +95,10 @@ describeWithChromium('the Administrator pages in a browser', () => {
     await form.getByLabel('Email').fill(email);
     await form.getByLabel('Role').selectOption('OBSERVER');
     await form.getByRole('button', { name: 'Invite' }).click();
-    await page.getByRole('status').filter({ hasText: `${email} is invited as Observer` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${email} is invited as Observer` })
+      .waitFor();
     await page.getByText('Showing 4 of 4 members').waitFor();
     expect(await memberRow(email).textContent()).toMatch(/Observer.*Invited/);
 
@@ -105,7 +108,9 @@ describeWithChromium('the Administrator pages in a browser', () => {
     expect(await form.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: '/tmp/portal-users.png', fullPage: true });
 
-    await memberRow(email).getByRole('button', { name: /^Remove/ }).click();
+    await memberRow(email)
+      .getByRole('button', { name: /^Remove/ })
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove user' }).click();
     await page.getByText('Showing 3 of 3 members').waitFor();
   });
@@ -113,7 +118,10 @@ describeWithChromium('the Administrator pages in a browser', () => {
   it('changes a member’s role and suspends and reactivates another; the own row is locked', async () => {
     await page.getByLabel(`Role of ${fx.uma.name}`).selectOption('OBSERVER');
     await memberRow(fx.uma.name).getByRole('button', { name: 'Save role' }).click();
-    await page.getByRole('status').filter({ hasText: `${fx.uma.name} is now Observer.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${fx.uma.name} is now Observer.` })
+      .waitFor();
     await page.reload();
     await page.getByRole('table', { name: 'Members' }).waitFor();
     expect(await page.getByLabel(`Role of ${fx.uma.name}`).inputValue()).toBe('OBSERVER');
@@ -176,11 +184,16 @@ describeWithChromium('the Administrator pages in a browser', () => {
     const secret = await page.getByLabel('Token secret').inputValue();
     expect(secret.length).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Copy' }).click();
-    await page.getByRole('status').filter({ hasText: /Copied to the clipboard|Copying is not allowed/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Copied to the clipboard|Copying is not allowed/ })
+      .waitFor();
     await page.getByText('Showing 1 of 1 tokens').waitFor();
     const row = (await bodyRows(page, 'Application tokens'))[0] ?? '';
     expect(row).toMatch(/CI deploy.*You.*Never.*Active/);
-    const prefix = ((await page.getByRole('table', { name: 'Application tokens' }).locator('tbody th').first().textContent()) ?? '').replace('…', '');
+    const prefix = (
+      (await page.getByRole('table', { name: 'Application tokens' }).locator('tbody th').first().textContent()) ?? ''
+    ).replace('…', '');
     expect(secret.startsWith(prefix)).toBe(true);
     await page.screenshot({ path: '/tmp/portal-token-secret.png', fullPage: true });
 
@@ -242,7 +255,12 @@ describeWithChromium('the Administrator pages in a browser', () => {
     expect(rows[1]).toMatch(/^USD.*Acme Chicago.*500 kB.*500 kB.*4.*0.*\$7\.25/);
     // Data, SMS, and one cost chart per currency.
     await page.locator('figcaption', { hasText: 'Cost in USD' }).waitFor();
-    expect(await page.locator('figcaption').allTextContents()).toEqual(['Data volume (sent + received)', 'SMS (sent + received)', 'Cost in EUR', 'Cost in USD']);
+    expect(await page.locator('figcaption').allTextContents()).toEqual([
+      'Data volume (sent + received)',
+      'SMS (sent + received)',
+      'Cost in EUR',
+      'Cost in USD',
+    ]);
     await page.locator('.recharts-surface').nth(3).waitFor();
     expect(await page.locator('.recharts-line').count()).toBeGreaterThanOrEqual(4); // two Workspaces in two line charts
     await page.screenshot({ path: '/tmp/portal-reports.png', fullPage: true });
@@ -257,6 +275,8 @@ describeWithChromium('the Administrator pages in a browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('table[aria-labelledby="totals-title"] tbody tr').length === 1);
     expect(await totals.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^EUR.*€12\.50/)]);
     await page.getByLabel('From').fill(day(-1));
-    await page.waitForFunction(() => document.querySelector('table[aria-labelledby="totals-title"] tbody tr')?.textContent?.includes('€2.50'));
+    await page.waitForFunction(() =>
+      document.querySelector('table[aria-labelledby="totals-title"] tbody tr')?.textContent?.includes('€2.50'),
+    );
   });
 });

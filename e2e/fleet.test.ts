@@ -1,7 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from './support/browser';
-import { alertText, asMember, bodyRows, callFromPage, memberToken, newContext, newIccid, newImei, opsSession, signIn } from './support/portal-fixtures';
-import { startPortal, type PortalServer } from './support/server';
+import {
+  alertText,
+  asMember,
+  bodyRows,
+  callFromPage,
+  memberToken,
+  newContext,
+  newIccid,
+  newImei,
+  opsSession,
+  signIn,
+} from './support/portal-fixtures';
+import { type PortalServer, startPortal } from './support/server';
 
 /**
  * The fleet pages in a browser: a User registers SIMs and creates a device (and sees both in the
@@ -27,9 +38,14 @@ async function seed(portal: PortalServer): Promise<Fixture> {
   await ops.member(berlin.id, olga.id, 'OBSERVER');
   await ops.member(foreign.id, fred.id, 'ADMINISTRATOR');
   const fredToken = await memberToken(portal, fred.email);
-  const created = await asMember<{ createEndpoint: { id: string } }>(portal, fredToken, 'mutation($i: CreateEndpointInput!) { createEndpoint(input: $i) { id } }', {
-    i: { name: 'Secret foreign tracker' },
-  });
+  const created = await asMember<{ createEndpoint: { id: string } }>(
+    portal,
+    fredToken,
+    'mutation($i: CreateEndpointInput!) { createEndpoint(input: $i) { id } }',
+    {
+      i: { name: 'Secret foreign tracker' },
+    },
+  );
   return { berlin, foreignDeviceId: created.createEndpoint.id, uma, olga };
 }
 
@@ -87,7 +103,10 @@ describeWithChromium('the fleet pages in a browser', () => {
 
   it('activates a SIM along its lifecycle and filters the list by status and search', async () => {
     await page.getByRole('button', { name: `Activate SIM ${iccids[0]}` }).click();
-    await page.getByRole('status').filter({ hasText: `SIM ${iccids[0]} is now activated.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `SIM ${iccids[0]} is now activated.` })
+      .waitFor();
     await page.getByLabel('Filter by status').selectOption('ACTIVATED');
     await page.getByText('Showing 1 of 1 SIMs').waitFor();
     expect((await bodyRows(page, 'SIMs'))[0]).toContain(iccids[0]);
@@ -109,7 +128,10 @@ describeWithChromium('the fleet pages in a browser', () => {
     expect(await alertText(page, /E\.164/)).toMatch(/msisdn must be an E\.164 number/);
     await dialog.getByLabel('MSISDN').fill('+491701234567');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('status').filter({ hasText: `SIM ${iccids[1]} saved.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `SIM ${iccids[1]} saved.` })
+      .waitFor();
     await page.getByRole('table', { name: 'SIMs' }).getByText('+491701234567').waitFor();
     expect(await page.getByRole('table', { name: 'SIMs' }).textContent()).toContain('262011234567890');
   });
@@ -150,7 +172,8 @@ describeWithChromium('the fleet pages in a browser', () => {
     await page.getByRole('form', { name: 'New device' }).getByLabel('Status').selectOption('DISABLED');
     await page.getByRole('form', { name: 'New device' }).getByRole('button', { name: 'Create device' }).click();
     await page.getByText('Showing 2 of 2 devices').waitFor();
-    const names = async () => (await page.getByRole('table', { name: 'Devices' }).locator('tbody th').allTextContents()).map((s) => s.trim());
+    const names = async () =>
+      (await page.getByRole('table', { name: 'Devices' }).locator('tbody th').allTextContents()).map((s) => s.trim());
     expect(await names()).toEqual(['Alpha sensor', 'Cold truck 7']); // newest first
     await page.getByLabel('Sort devices').selectOption('NAME_DESC');
     await page.waitForFunction(() => document.querySelector('table tbody th')?.textContent === 'Cold truck 7');
@@ -233,7 +256,11 @@ describeWithChromium('the fleet pages in a browser', () => {
       await tab.getByRole('heading', { level: 1, name: 'Alpha sensor' }).waitFor();
       expect(await tab.getByRole('button', { name: /Edit|Delete/ }).count()).toBe(0);
 
-      const forced = await callFromPage<{ createEndpoint: { id: string } }>(tab, fx.berlin.id, 'mutation { createEndpoint(input: { name: "Sneaky" }) { id } }');
+      const forced = await callFromPage<{ createEndpoint: { id: string } }>(
+        tab,
+        fx.berlin.id,
+        'mutation { createEndpoint(input: { name: "Sneaky" }) { id } }',
+      );
       expect(forced.data).toBeNull();
       expect(forced.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     } finally {

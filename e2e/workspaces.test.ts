@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { api, signInToken } from './support/api';
 import { describeWithChromium, launchChromium } from './support/browser';
-import { startPortal, type PortalServer } from './support/server';
+import { type PortalServer, startPortal } from './support/server';
 
 /**
  * The portal in a real browser against a production build (`next start`) on a fresh embedded
@@ -23,18 +23,35 @@ interface Fixture {
 
 async function seed(portal: PortalServer): Promise<Fixture> {
   const token = await signInToken(portal.url, portal.ops.email, portal.ops.password);
-  const call = <T,>(query: string, variables: Record<string, unknown>) => api<T>(portal.url, query, variables, token);
+  const call = <T>(query: string, variables: Record<string, unknown>) => api<T>(portal.url, query, variables, token);
   const org = async (name: string, currency: string, pkg: 'PRO' | 'STANDARD') =>
-    (await call<{ createOrganization: { id: string } }>('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name, currency, package: pkg } })).createOrganization.id;
+    (
+      await call<{ createOrganization: { id: string } }>(
+        'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
+        { i: { name, currency, package: pkg } },
+      )
+    ).createOrganization.id;
   const workspace = async (organizationId: string, name: string) =>
-    (await call<{ createWorkspace: { id: string; name: string } }>('mutation($o: ID!, $n: String!) { createWorkspace(organizationId: $o, name: $n) { id name } }', { o: organizationId, n: name })).createWorkspace;
+    (
+      await call<{ createWorkspace: { id: string; name: string } }>(
+        'mutation($o: ID!, $n: String!) { createWorkspace(organizationId: $o, name: $n) { id name } }',
+        { o: organizationId, n: name },
+      )
+    ).createWorkspace;
   const user = async (label: string) => {
     const email = `${label.toLowerCase().replace(/\W+/g, '-')}-${unique()}@e2e.test`;
-    const created = await call<{ createUser: { id: string; email: string } }>('mutation($e: String!, $n: String!, $p: String!) { createUser(email: $e, name: $n, password: $p) { id email } }', { e: email, n: label, p: PASSWORD });
+    const created = await call<{ createUser: { id: string; email: string } }>(
+      'mutation($e: String!, $n: String!, $p: String!) { createUser(email: $e, name: $n, password: $p) { id email } }',
+      { e: email, n: label, p: PASSWORD },
+    );
     return created.createUser;
   };
   const member = (workspaceId: string, userId: string, role: string) =>
-    call('mutation($w: ID!, $u: ID!, $r: Role!) { addMember(workspaceId: $w, userId: $u, role: $r) { role } }', { w: workspaceId, u: userId, r: role });
+    call('mutation($w: ID!, $u: ID!, $r: Role!) { addMember(workspaceId: $w, userId: $u, role: $r) { role } }', {
+      w: workspaceId,
+      u: userId,
+      r: role,
+    });
 
   const berlin = await workspace(await org('Acme Europe GmbH', 'EUR', 'PRO'), 'Acme Berlin');
   const boston = await workspace(await org('Acme Americas Inc.', 'USD', 'STANDARD'), 'Acme Boston');
@@ -48,15 +65,28 @@ async function seed(portal: PortalServer): Promise<Fixture> {
 
 /** The value next to a term in the Workspace details list. */
 async function detail(page: Page, term: string): Promise<string> {
-  const row = page.locator('dl[aria-label="Workspace details"] > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) });
+  const row = page
+    .locator('dl[aria-label="Workspace details"] > div')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) });
   return ((await row.locator('dd').textContent()) ?? '').trim();
 }
 
-async function expectHome(page: Page, url: string, workspace: { id: string; name: string }, expected: { organization: string; currency: string; role: string }) {
+async function expectHome(
+  page: Page,
+  url: string,
+  workspace: { id: string; name: string },
+  expected: { organization: string; currency: string; role: string },
+) {
   await page.waitForURL(`${url}/w/${workspace.id}`);
   await page.getByRole('heading', { level: 1, name: workspace.name }).waitFor();
-  expect({ organization: await detail(page, 'Organization'), currency: await detail(page, 'Currency'), role: await detail(page, 'Your role') }).toEqual(expected);
-  expect(await page.getByRole('button', { name: /Switch Workspace/ }).getAttribute('aria-label')).toBe(`Switch Workspace (current: ${workspace.name})`);
+  expect({
+    organization: await detail(page, 'Organization'),
+    currency: await detail(page, 'Currency'),
+    role: await detail(page, 'Your role'),
+  }).toEqual(expected);
+  expect(await page.getByRole('button', { name: /Switch Workspace/ }).getAttribute('aria-label')).toBe(
+    `Switch Workspace (current: ${workspace.name})`,
+  );
 }
 
 async function signIn(page: Page, url: string, email: string, password: string) {

@@ -1,12 +1,5 @@
 /** The closed set of error codes clients see in `extensions.code` (CONTRACT.md). */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'LIMIT_EXCEEDED'
-  | 'RATE_LIMITED';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'LIMIT_EXCEEDED' | 'RATE_LIMITED';
 
 /** An error meant for the client: its message is safe to show. Anything else is reported as internal. */
 export class AppError extends Error {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '../src/db/client';
+import { ensureOperator } from '../src/features/ops/bootstrap';
 import { handleGraphQL } from '../src/graphql/handler';
 import { createRuntime, type Runtime } from '../src/server/runtime';
-import { ensureOperator } from '../src/features/ops/bootstrap';
 import { createTestDatabase } from './db';
 
 export interface GraphQLResult<T = Record<string, unknown>> {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { openDatabase, type DatabaseHandle } from '../src/db/client';
-import { migrateDatabase } from '../src/db/migrate';
 import type { Logger } from 'drizzle-orm/logger';
+import { Client } from 'pg';
+import { type DatabaseHandle, openDatabase } from '../src/db/client';
+import { migrateDatabase } from '../src/db/migrate';
 
 let statements = 0;
 /** Counts every SQL statement Drizzle sends to the test databases of this process. */

@@ -42,7 +42,9 @@ describe('docs/api.md examples run against a live server', () => {
     });
     const lines = stdout.trim().split('\n');
     expect(lines).toContain('token starts with iotp_');
-    expect(stdout).toContain(`{"data":{"viewer":{"role":"ADMINISTRATOR","activeWorkspace":{"name":"${tenant.workspace.name}","organization":{"currency":"GBP"}}}}}`);
+    expect(stdout).toContain(
+      `{"data":{"viewer":{"role":"ADMINISTRATOR","activeWorkspace":{"name":"${tenant.workspace.name}","organization":{"currency":"GBP"}}}}}`,
+    );
     expect(lines).toContain(`{"name":"${second.name}","role":"OBSERVER","isDefault":false}`);
     expect(stdout).toContain(`{"data":{"switchWorkspace":{"workspace":{"name":"${second.name}"}}}}`);
     expect(lines).toContain('{"totalCount":1,"hasNextPage":false}');
@@ -53,12 +55,18 @@ describe('docs/api.md examples run against a live server', () => {
 
   it('runs the typed TypeScript client', async () => {
     const created = expectData(
-      await app.gql<{ createApplicationToken: { token: string } }>('mutation { createApplicationToken(description: "typed client") { token } }', {}, { token: tenant.admin.token }),
+      await app.gql<{ createApplicationToken: { token: string } }>(
+        'mutation { createApplicationToken(description: "typed client") { token } }',
+        {},
+        { token: tenant.admin.token },
+      ),
     );
     const summary = await describeWorkspace(server.url, created.createApplicationToken.token);
     expect(summary).toMatch(new RegExp(`^${tenant.workspace.name} \\(GBP\\), role ADMINISTRATOR, \\d+ token\\(s\\)$`));
     // The snippet shown in the document is the client's real call.
     expect(DOC).toContain('portalRequest(url, token, WorkspaceOverviewDocument)');
-    expect(readFileSync(path.join(__dirname, '..', 'docs', 'examples', 'client.ts'), 'utf8')).toContain('portalRequest(url, token, WorkspaceOverviewDocument)');
+    expect(readFileSync(path.join(__dirname, '..', 'docs', 'examples', 'client.ts'), 'utf8')).toContain(
+      'portalRequest(url, token, WorkspaceOverviewDocument)',
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { expectData, type TestApp } from './app';
 import { withLuhn } from '../src/features/fleet/identifiers';
+import { expectData, type TestApp } from './app';
 
 let counter = 0;
 /** Unique per process, so factories never collide within or across files on one server. */
@@ -13,18 +13,32 @@ export interface Org {
   currency: string;
 }
 
-export async function createOrg(app: TestApp, options: { currency?: string; package?: 'STANDARD' | 'PRO'; workspaceLimit?: number } = {}): Promise<Org> {
+export async function createOrg(
+  app: TestApp,
+  options: { currency?: string; package?: 'STANDARD' | 'PRO'; workspaceLimit?: number } = {},
+): Promise<Org> {
   const data = expectData(
     await app.gql<{ createOrganization: Org }>(
       'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name currency } }',
-      { input: { name: unique('Org'), currency: options.currency ?? 'EUR', package: options.package ?? 'PRO', workspaceLimit: options.workspaceLimit } },
+      {
+        input: {
+          name: unique('Org'),
+          currency: options.currency ?? 'EUR',
+          package: options.package ?? 'PRO',
+          workspaceLimit: options.workspaceLimit,
+        },
+      },
       { token: await app.opsToken() },
     ),
   );
   return data.createOrganization;
 }
 
-export async function createWorkspace(app: TestApp, organizationId: string, name = unique('Workspace')): Promise<{ id: string; name: string }> {
+export async function createWorkspace(
+  app: TestApp,
+  organizationId: string,
+  name = unique('Workspace'),
+): Promise<{ id: string; name: string }> {
   const data = expectData(
     await app.gql<{ createWorkspace: { id: string; name: string } }>(
       'mutation($o: ID!, $n: String!) { createWorkspace(organizationId: $o, name: $n) { id name } }',
@@ -56,7 +70,11 @@ export type StoredRole = 'ADMINISTRATOR' | 'USER' | 'OBSERVER';
 
 export async function addMember(app: TestApp, workspaceId: string, userId: string, role: StoredRole): Promise<void> {
   expectData(
-    await app.gql('mutation($w: ID!, $u: ID!, $r: Role!) { addMember(workspaceId: $w, userId: $u, role: $r) { role } }', { w: workspaceId, u: userId, r: role }, { token: await app.opsToken() }),
+    await app.gql(
+      'mutation($w: ID!, $u: ID!, $r: Role!) { addMember(workspaceId: $w, userId: $u, role: $r) { role } }',
+      { w: workspaceId, u: userId, r: role },
+      { token: await app.opsToken() },
+    ),
   );
 }
 
@@ -70,14 +88,22 @@ export async function memberWithRole(app: TestApp, workspaceId: string, role: St
 
 export async function switchTo(app: TestApp, token: string, workspaceId: string): Promise<string> {
   const data = expectData(
-    await app.gql<{ switchWorkspace: { token: string } }>('mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }', { w: workspaceId }, { token }),
+    await app.gql<{ switchWorkspace: { token: string } }>(
+      'mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }',
+      { w: workspaceId },
+      { token },
+    ),
   );
   return data.switchWorkspace.token;
 }
 
 export async function linkWorkspace(app: TestApp, mainOrganizationId: string, workspaceId: string): Promise<void> {
   expectData(
-    await app.gql('mutation($m: ID!, $w: ID!) { linkWorkspace(mainOrganizationId: $m, workspaceId: $w) { id } }', { m: mainOrganizationId, w: workspaceId }, { token: await app.opsToken() }),
+    await app.gql(
+      'mutation($m: ID!, $w: ID!) { linkWorkspace(mainOrganizationId: $m, workspaceId: $w) { id } }',
+      { m: mainOrganizationId, w: workspaceId },
+      { token: await app.opsToken() },
+    ),
   );
 }
 
@@ -112,7 +138,11 @@ export interface TestSim {
 export async function registerSims(app: TestApp, token: string, count = 1): Promise<TestSim[]> {
   const iccids = Array.from({ length: count }, () => newIccid());
   const data = expectData(
-    await app.gql<{ registerSims: TestSim[] }>('mutation($i: [String!]!) { registerSims(iccids: $i) { id iccid status } }', { i: iccids }, { token }),
+    await app.gql<{ registerSims: TestSim[] }>(
+      'mutation($i: [String!]!) { registerSims(iccids: $i) { id iccid status } }',
+      { i: iccids },
+      { token },
+    ),
   );
   return data.registerSims;
 }
@@ -125,7 +155,11 @@ export interface TestEndpoint {
 /** Creates a device in the token's active Workspace (a unique name unless given). */
 export async function createEndpoint(app: TestApp, token: string, input: Record<string, unknown> = {}): Promise<TestEndpoint> {
   const data = expectData(
-    await app.gql<{ createEndpoint: TestEndpoint }>('mutation($input: CreateEndpointInput!) { createEndpoint(input: $input) { id name } }', { input: { name: unique('Device'), ...input } }, { token }),
+    await app.gql<{ createEndpoint: TestEndpoint }>(
+      'mutation($input: CreateEndpointInput!) { createEndpoint(input: $input) { id name } }',
+      { input: { name: unique('Device'), ...input } },
+      { token },
+    ),
   );
   return data.createEndpoint;
 }

@@ -11,7 +11,9 @@ import type { Runtime } from '../src/server/runtime';
 export async function startHttpServer(runtime: Runtime): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     void toRequest(req)
-      .then((request) => (req.url === '/api/graphql' && req.method === 'POST' ? handleGraphQL(request, runtime) : new Response('Not found', { status: 404 })))
+      .then((request) =>
+        req.url === '/api/graphql' && req.method === 'POST' ? handleGraphQL(request, runtime) : new Response('Not found', { status: 404 }),
+      )
       .then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));

@@ -1,8 +1,8 @@
-import Redis from 'ioredis';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { handleGraphQL } from '../src/graphql/handler';
+import Redis from 'ioredis';
 import type { Limits } from '../src/features/limits/limits';
+import { handleGraphQL } from '../src/graphql/handler';
 import type { GraphQLResult, TestApp } from './app';
 
 /** The Redis server the shared-limit tests use (CI starts one on 127.0.0.1:6379). */
@@ -18,13 +18,16 @@ export const uniquePrefix = (name: string) => `portal-test:${name}:${process.pid
  */
 export function describeWithRedis(): jest.Describe {
   if (process.env.REDIS_REQUIRED === '1' || redisReachable()) return describe;
-  console.warn(`\n*** Redis is not reachable at ${TEST_REDIS_URL}: the shared rate-limit tests are SKIPPED. Start redis-server, or set REDIS_REQUIRED=1 to fail instead. ***\n`);
+  console.warn(
+    `\n*** Redis is not reachable at ${TEST_REDIS_URL}: the shared rate-limit tests are SKIPPED. Start redis-server, or set REDIS_REQUIRED=1 to fail instead. ***\n`,
+  );
   return describe.skip;
 }
 
 function redisReachable(): boolean {
   const { hostname, port } = new URL(TEST_REDIS_URL);
-  const probe = `const s=require('net').connect(${Number(port) || 6379}, ${JSON.stringify(hostname)});` +
+  const probe =
+    `const s=require('net').connect(${Number(port) || 6379}, ${JSON.stringify(hostname)});` +
     `s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),1500);`;
   return spawnSync(process.execPath, ['-e', probe], { timeout: 3000 }).status === 0;
 }

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
-import { createRuntime } from '../src/server/runtime';
 import { defaultLimits } from '../src/features/limits/limits';
+import { createRuntime } from '../src/server/runtime';
 import { startHttpServer } from './http-server';
 
 async function main(): Promise<void> {

@@ -6,7 +6,12 @@ export interface ApiResult<T> {
   errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
-export async function callApi<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<ApiResult<T>> {
+export async function callApi<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await httpRequest(`${url}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
@@ -21,6 +26,10 @@ export async function api<T>(url: string, query: string, variables: Record<strin
 }
 
 export async function signInToken(url: string, email: string, password: string): Promise<string> {
-  const data = await api<{ signIn: { token: string } }>(url, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', { e: email, p: password });
+  const data = await api<{ signIn: { token: string } }>(
+    url,
+    'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
+    { e: email, p: password },
+  );
   return data.signIn.token;
 }

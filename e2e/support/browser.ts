@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 /** The system Chromium (playwright's own download is not used). CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -9,7 +9,16 @@ export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -31,6 +40,8 @@ export function describeWithChromium(name: string, body: () => void): void {
     });
     return;
   }
-  console.warn(`\n${'!'.repeat(78)}\n!! BROWSER TESTS SKIPPED: ${message}\n!! Set E2E_REQUIRED=1 to make this a failure.\n${'!'.repeat(78)}\n`);
+  console.warn(
+    `\n${'!'.repeat(78)}\n!! BROWSER TESTS SKIPPED: ${message}\n!! Set E2E_REQUIRED=1 to make this a failure.\n${'!'.repeat(78)}\n`,
+  );
   describe.skip(name, body);
 }

@@ -4,7 +4,10 @@ import http from 'node:http';
  * A plain HTTP request without keep-alive (global fetch keeps idle sockets open for seconds, which
  * holds Jest open after the tests).
  */
-export function httpRequest(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; text: string }> {
+export function httpRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (response) => {
       let text = '';

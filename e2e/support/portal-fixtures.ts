@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { api, callApi, signInToken, type ApiResult } from './api';
+import { type ApiResult, api, callApi, signInToken } from './api';
 import type { PortalServer } from './server';
 
 /** Data made through the API as ops (and as members), for the browser tests of the Workspace pages. */
@@ -45,11 +45,19 @@ export async function opsSession(portal: PortalServer): Promise<Ops> {
     token,
     call,
     organization: async (name, currency, pkg) =>
-      (await call<{ createOrganization: { id: string } }>('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name, currency, package: pkg } }))
-        .createOrganization.id,
+      (
+        await call<{ createOrganization: { id: string } }>(
+          'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
+          { i: { name, currency, package: pkg } },
+        )
+      ).createOrganization.id,
     workspace: async (organizationId, name) =>
-      (await call<{ createWorkspace: { id: string; name: string } }>('mutation($o: ID!, $n: String!) { createWorkspace(organizationId: $o, name: $n) { id name } }', { o: organizationId, n: name }))
-        .createWorkspace,
+      (
+        await call<{ createWorkspace: { id: string; name: string } }>(
+          'mutation($o: ID!, $n: String!) { createWorkspace(organizationId: $o, name: $n) { id name } }',
+          { o: organizationId, n: name },
+        )
+      ).createWorkspace,
     user: async (label) => {
       const email = `${label.toLowerCase().replace(/\W+/g, '-')}-${unique()}@e2e.test`;
       const created = await call<{ createUser: { id: string; email: string; name: string } }>(
@@ -59,10 +67,17 @@ export async function opsSession(portal: PortalServer): Promise<Ops> {
       return created.createUser;
     },
     member: async (workspaceId, userId, role) => {
-      await call('mutation($w: ID!, $u: ID!, $r: Role!) { addMember(workspaceId: $w, userId: $u, role: $r) { role } }', { w: workspaceId, u: userId, r: role });
+      await call('mutation($w: ID!, $u: ID!, $r: Role!) { addMember(workspaceId: $w, userId: $u, role: $r) { role } }', {
+        w: workspaceId,
+        u: userId,
+        r: role,
+      });
     },
     link: async (mainOrganizationId, workspaceId) => {
-      await call('mutation($m: ID!, $w: ID!) { linkWorkspace(mainOrganizationId: $m, workspaceId: $w) { id } }', { m: mainOrganizationId, w: workspaceId });
+      await call('mutation($m: ID!, $w: ID!) { linkWorkspace(mainOrganizationId: $m, workspaceId: $w) { id } }', {
+        m: mainOrganizationId,
+        w: workspaceId,
+      });
     },
   };
 }
@@ -71,7 +86,12 @@ export async function opsSession(portal: PortalServer): Promise<Ops> {
 export async function memberToken(portal: PortalServer, email: string, workspaceId?: string): Promise<string> {
   const token = await signInToken(portal.url, email, PASSWORD);
   if (!workspaceId) return token;
-  const data = await api<{ switchWorkspace: { token: string } }>(portal.url, 'mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }', { w: workspaceId }, token);
+  const data = await api<{ switchWorkspace: { token: string } }>(
+    portal.url,
+    'mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }',
+    { w: workspaceId },
+    token,
+  );
   return data.switchWorkspace.token;
 }
 
@@ -95,13 +115,21 @@ export async function signIn(page: Page, url: string, email: string, password = 
 
 /** The text of the first alert that has any (Next's route announcer is an empty alert too). */
 export async function alertText(page: Page, hasText?: RegExp): Promise<string> {
-  const alert = page.getByRole('alert').filter({ hasText: hasText ?? /\S/ }).first();
+  const alert = page
+    .getByRole('alert')
+    .filter({ hasText: hasText ?? /\S/ })
+    .first();
   await alert.waitFor();
   return ((await alert.textContent()) ?? '').trim();
 }
 
 /** Calls the API from inside the page, with its session cookie: what a user could do from the console. */
-export async function callFromPage<T>(page: Page, workspaceId: string, query: string, variables: Record<string, unknown> = {}): Promise<ApiResult<T>> {
+export async function callFromPage<T>(
+  page: Page,
+  workspaceId: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<ApiResult<T>> {
   return page.evaluate(
     async ({ workspaceId, query, variables }) => {
       const response = await fetch('/api/graphql', {

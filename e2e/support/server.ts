@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -37,7 +37,12 @@ export function ensureBuild(): void {
     return;
   }
   console.info('[e2e] No build found (.next/BUILD_ID): running `npm run build` once…');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 5 * 60_000, env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 5 * 60_000,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     throw new Error(`npm run build failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
   }
@@ -47,7 +52,11 @@ function newestSource(dir: string): { file: string; mtime: number } | null {
   let newest: { file: string; mtime: number } | null = null;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    const candidate = entry.isDirectory() ? newestSource(full) : /\.(tsx?|css)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? { file: full, mtime: statSync(full).mtimeMs } : null;
+    const candidate = entry.isDirectory()
+      ? newestSource(full)
+      : /\.(tsx?|css)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)
+        ? { file: full, mtime: statSync(full).mtimeMs }
+        : null;
     if (candidate && (!newest || candidate.mtime > newest.mtime)) newest = candidate;
   }
   return newest;
@@ -89,12 +98,16 @@ export async function startPortal(): Promise<PortalServer> {
     NEXT_TELEMETRY_DISABLED: '1',
   });
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so stop() ends the server and anything it started
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so stop() ends the server and anything it started
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -108,7 +121,10 @@ export async function startPortal(): Promise<PortalServer> {
         /* already gone */
       }
       let timer: NodeJS.Timeout | undefined;
-      const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5_000)))]);
+      const killed = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5_000))),
+      ]);
       clearTimeout(timer);
       if (!killed) {
         try {

@@ -29,7 +29,10 @@ describe('browser sign-in', () => {
 
   it('refuses a wrong password and an unknown email with the API signIn message', async () => {
     const { admin } = await createTenant(app);
-    const api = expectError(await app.gql(`mutation { signIn(email: "${admin.email}", password: "wrong-password-1") { token } }`), 'UNAUTHENTICATED');
+    const api = expectError(
+      await app.gql(`mutation { signIn(email: "${admin.email}", password: "wrong-password-1") { token } }`),
+      'UNAUTHENTICATED',
+    );
     expect(await refusal(admin.email, 'wrong-password-1')).toEqual({ code: 'UNAUTHENTICATED', message: api.message });
     expect(await refusal('nobody@example.test', 'wrong-password-1')).toEqual({ code: 'UNAUTHENTICATED', message: api.message });
   });
@@ -56,9 +59,13 @@ describe('browser sign-in', () => {
     expect(jwt.sub).toBe(admin.id);
     const cookie = `next-auth.session-token=${await encode({ token: jwt, secret: app.runtime.secret })}`;
     const viewer = (workspaceId?: string) =>
-      app.gql<{ viewer: { activeWorkspace: { id: string }; role: string } }>('{ viewer { activeWorkspace { id } role } }', {}, {
-        headers: { cookie, ...(workspaceId ? { 'x-workspace-id': workspaceId } : {}) },
-      });
+      app.gql<{ viewer: { activeWorkspace: { id: string }; role: string } }>(
+        '{ viewer { activeWorkspace { id } role } }',
+        {},
+        {
+          headers: { cookie, ...(workspaceId ? { 'x-workspace-id': workspaceId } : {}) },
+        },
+      );
     expect(expectData(await viewer()).viewer).toEqual({ activeWorkspace: { id: workspace.id }, role: 'ADMINISTRATOR' });
     expect(expectData(await viewer(second.id)).viewer).toEqual({ activeWorkspace: { id: second.id }, role: 'OBSERVER' });
     expectError(await viewer(other.workspace.id), 'NOT_FOUND', 'x-workspace-id');

@@ -11,8 +11,9 @@ export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string 
   const configured = env.AUTH_SECRET || env.NEXTAUTH_SECRET;
   if (configured) return configured;
   if (env.NODE_ENV === 'production') {
-    throw new Error('AUTH_SECRET (or NEXTAUTH_SECRET) must be set in production: it signs every session. ' +
-      'Generate one with: openssl rand -base64 32');
+    throw new Error(
+      'AUTH_SECRET (or NEXTAUTH_SECRET) must be set in production: it signs every session. ' + 'Generate one with: openssl rand -base64 32',
+    );
   }
   const file = path.join(dataFolder(env), 'auth-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '../errors';
 
 /** A user session bound to one Workspace (null only for an operator with no membership). */

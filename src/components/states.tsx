@@ -11,7 +11,15 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 /** An error with an optional retry. */
-export function ErrorNotice({ title = 'Something went wrong', message, onRetry }: { title?: string; message: string; onRetry?: () => void }) {
+export function ErrorNotice({
+  title = 'Something went wrong',
+  message,
+  onRetry,
+}: {
+  title?: string;
+  message: string;
+  onRetry?: () => void;
+}) {
   return (
     <div className="state state-error" role="alert">
       <strong>{title}</strong>

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { Pool } from 'pg';
-import { SerialClient } from './serial-client';
 import type { Logger } from 'drizzle-orm/logger';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { Pool } from 'pg';
 import * as schema from './schema';
 import type { Database } from './schema-types';
+import { SerialClient } from './serial-client';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

@@ -18,7 +18,13 @@ describe('row-level security on tenant tables', () => {
     b = await createTenant(app, { package: 'PRO' });
     for (const tenant of [a, b]) {
       await memberWithRole(app, tenant.workspace.id, 'USER');
-      expectData(await app.gql('mutation { requestWorkspace(kind: CREATE, contactEmail: "c@example.test", details: "more") { id } }', {}, { token: tenant.admin.token }));
+      expectData(
+        await app.gql(
+          'mutation { requestWorkspace(kind: CREATE, contactEmail: "c@example.test", details: "more") { id } }',
+          {},
+          { token: tenant.admin.token },
+        ),
+      );
       await app.database.db.execute(sql`INSERT INTO invitations (workspace_id, user_id, email, expires_at)
         VALUES (${tenant.workspace.id}, ${tenant.admin.id}, ${tenant.admin.email}, now() + interval '1 day')`);
     }
@@ -41,7 +47,9 @@ describe('row-level security on tenant tables', () => {
   }
 
   it.each(TABLES)('%s: shows rows of A and none of B', async (table) => {
-    const rows = await asTenantA((tx) => queryRows<{ workspace_id: string | null }>(tx, sql`SELECT workspace_id FROM ${sql.identifier(table)}`));
+    const rows = await asTenantA((tx) =>
+      queryRows<{ workspace_id: string | null }>(tx, sql`SELECT workspace_id FROM ${sql.identifier(table)}`),
+    );
     const workspaces = new Set(rows.map((r) => r.workspace_id));
     expect(workspaces.has(a.workspace.id)).toBe(true);
     expect(workspaces.has(b.workspace.id)).toBe(false);
@@ -56,7 +64,10 @@ describe('row-level security on tenant tables', () => {
       sql`INSERT INTO invitations (workspace_id, user_id, email, expires_at) VALUES (${b.workspace.id}, ${a.admin.id}, 'x@y.test', now())`,
     ];
     for (const statement of attempts) {
-      const error: unknown = await asTenantA((tx) => tx.execute(statement)).then(() => null, (e: unknown) => e);
+      const error: unknown = await asTenantA((tx) => tx.execute(statement)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       // 42501: "new row violates row-level security policy"
       expect((error as { cause?: { code?: string } } | null)?.cause?.code).toBe('42501');
     }
@@ -83,7 +94,11 @@ describe('row-level security on tenant tables', () => {
     expect(tables.length).toBeGreaterThanOrEqual(15);
     // workspace_links is part of the registry (read while resolving who may enter what), like workspaces.
     for (const table of tables.filter((t) => t.table_name !== 'workspace_links')) {
-      expect({ table: table.table_name, rls: table.rls, policies: table.quals.length > 0 }).toEqual({ table: table.table_name, rls: true, policies: true });
+      expect({ table: table.table_name, rls: table.rls, policies: table.quals.length > 0 }).toEqual({
+        table: table.table_name,
+        rls: true,
+        policies: true,
+      });
       // The per-row form re-parses the setting for every row scanned (see drizzle/0008).
       for (const qual of table.quals) expect(qual).not.toContain('app_workspace_visible(');
     }

@@ -31,18 +31,29 @@ describe('demo data', () => {
       ['Acme UK', 'OBSERVER', false],
     ]);
 
-    for (const [email, role] of [['admin@acme.test', 'ADMINISTRATOR'], ['observer@acme.test', 'OBSERVER']] as const) {
+    for (const [email, role] of [
+      ['admin@acme.test', 'ADMINISTRATOR'],
+      ['observer@acme.test', 'OBSERVER'],
+    ] as const) {
       const token = await app.signIn(email, DEMO_PASSWORD);
       expect(expectData(await app.gql<{ viewer: { role: string } }>('{ viewer { role } }', {}, { token })).viewer.role).toBe(role);
     }
 
     // Each Workspace has a populated fleet with usage.
-    const fleet = expectData(await app.gql<{ sims: { totalCount: number }; endpoints: { totalCount: number } }>('{ sims(first: 1) { totalCount } endpoints(first: 1) { totalCount } }', {}, { token: superAdmin }));
+    const fleet = expectData(
+      await app.gql<{ sims: { totalCount: number }; endpoints: { totalCount: number } }>(
+        '{ sims(first: 1) { totalCount } endpoints(first: 1) { totalCount } }',
+        {},
+        { token: superAdmin },
+      ),
+    );
     expect(fleet.sims.totalCount).toBeGreaterThanOrEqual(2000);
     expect(fleet.endpoints.totalCount).toBeGreaterThanOrEqual(2000);
 
     const ops = await app.signIn(DEMO_OPS.email, DEMO_OPS.password);
-    const pending = expectData(await app.gql<{ workspaceRequests: { kind: string }[] }>('{ workspaceRequests(status: PENDING) { kind } }', {}, { token: ops }));
+    const pending = expectData(
+      await app.gql<{ workspaceRequests: { kind: string }[] }>('{ workspaceRequests(status: PENDING) { kind } }', {}, { token: ops }),
+    );
     expect(pending.workspaceRequests).toEqual([{ kind: 'CREATE' }]);
   });
 });

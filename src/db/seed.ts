@@ -28,9 +28,23 @@ async function seedDemo(db: Database): Promise<string[]> {
   const [group, americas, uk] = await db
     .insert(organizations)
     .values([
-      { name: 'Acme Group', currency: 'EUR', package: 'PRO', vatRate: '19.00', vatNumber: 'DE123456789', billingEmail: 'billing@acme.test' },
+      {
+        name: 'Acme Group',
+        currency: 'EUR',
+        package: 'PRO',
+        vatRate: '19.00',
+        vatNumber: 'DE123456789',
+        billingEmail: 'billing@acme.test',
+      },
       { name: 'Acme Americas Inc.', currency: 'USD', package: 'PRO', vatRate: '0.00', billingEmail: 'ap@acme-americas.test' },
-      { name: 'Acme UK Ltd', currency: 'GBP', package: 'PRO', vatRate: '20.00', vatNumber: 'GB999999973', billingEmail: 'finance@acme-uk.test' },
+      {
+        name: 'Acme UK Ltd',
+        currency: 'GBP',
+        package: 'PRO',
+        vatRate: '20.00',
+        vatNumber: 'GB999999973',
+        billingEmail: 'finance@acme-uk.test',
+      },
     ])
     .returning();
   if (!group || !americas || !uk) throw new Error('seed: organizations not created');
@@ -67,8 +81,13 @@ async function seedDemo(db: Database): Promise<string[]> {
     { workspaceId: ukWs.id, userId: id('observer@acme.test'), role: 'OBSERVER', status: 'ACTIVE', joinedAt: joined(10) },
   ]);
   // Linked one after another, so the switcher's order is stable (Europe, Americas, UK).
-  await db.insert(workspaceLinks).values([europe, americasWs, ukWs].map((w, i) => ({ workspaceId: w.id, mainOrganizationId: group.id, linkedAt: joined(5 - i) })));
-  await db.update(organizations).set({ superAdminUserId: id('superadmin@acme.test') }).where(eq(organizations.id, group.id));
+  await db
+    .insert(workspaceLinks)
+    .values([europe, americasWs, ukWs].map((w, i) => ({ workspaceId: w.id, mainOrganizationId: group.id, linkedAt: joined(5 - i) })));
+  await db
+    .update(organizations)
+    .set({ superAdminUserId: id('superadmin@acme.test') })
+    .where(eq(organizations.id, group.id));
   await db.insert(workspaceRequests).values({
     workspaceId: europe.id,
     organizationId: group.id,

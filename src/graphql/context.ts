@@ -1,9 +1,9 @@
-import type { Role } from './generated/resolvers-types';
 import type { UserRow, WorkspaceRow } from '../db/schema';
 import type { Database } from '../db/schema-types';
-import type { WorkspaceAccessEntry } from '../features/workspaces/access';
-import type { Loaders } from './loaders';
 import type { SignInGuard } from '../features/limits/sign-in-throttle';
+import type { WorkspaceAccessEntry } from '../features/workspaces/access';
+import type { Role } from './generated/resolvers-types';
+import type { Loaders } from './loaders';
 
 /** How the viewer proved who they are. */
 export type Credential = 'session' | 'browser' | 'application';

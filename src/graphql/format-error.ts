@@ -48,6 +48,7 @@ function limitMessage(message: string): string {
   const tokens = /^Syntax Error: Document contains more that (\d+) tokens/.exec(message);
   if (tokens?.[1]) return `Token limit of ${tokens[1]} exceeded: the document is too long. See the limits in docs/api.md.`;
   // graphql-js gives up on documents too costly to validate (thousands of fields of one name in one selection).
-  if (message === 'Validation aborted.') return 'The document is too complex to validate: split it into smaller operations. See the limits in docs/api.md.';
+  if (message === 'Validation aborted.')
+    return 'The document is too complex to validate: split it into smaller operations. See the limits in docs/api.md.';
   return message;
 }

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { AppError } from '../errors';
-import { enterRuntimeRole, applyScope } from '../db/rls';
+import { applyScope, enterRuntimeRole } from '../db/rls';
 import type { Database } from '../db/schema-types';
+import { AppError } from '../errors';
 import { resolveViewer } from '../features/identity/resolve-viewer';
 import { buildViewer, scopeOf } from '../features/identity/viewer';
+import { addressKey, principalKey } from '../features/limits/keys';
+import { defaultLimits, type Limits } from '../features/limits/limits';
+import type { RateStatus } from '../features/limits/rate-limiter';
+import type { SignInGuard } from '../features/limits/sign-in-throttle';
+import { afterCommit } from '../features/mail/sender';
 import type { Runtime } from '../server/runtime';
 import type { GraphQLContext, Viewer } from './context';
 import { readCredentials } from './credentials';
-import { afterCommit } from '../features/mail/sender';
 import { createLoaders } from './loaders';
 import { requestScope } from './request-scope';
-import { defaultLimits, type Limits } from '../features/limits/limits';
-import { addressKey, principalKey } from '../features/limits/keys';
-import type { RateStatus } from '../features/limits/rate-limiter';
-import type { SignInGuard } from '../features/limits/sign-in-throttle';
 
 /** The GraphQL document (the `query` string) may not exceed this. */
 export const MAX_DOCUMENT_BYTES = 100 * 1024;
@@ -56,7 +56,8 @@ export async function handleGraphQL(request: Request, runtime: Runtime, options:
       const committed = await runtime.database.db.transaction(async (tx) => {
         const viewer = await resolveViewer(tx, credentials, runtime.secret).catch(async (error: unknown) => {
           // Credentials that do not hold (a wrong or revoked token) are counted against the address.
-          if (error instanceof AppError && error.code === 'UNAUTHENTICATED') await limits.requests.consume(addressKey(credentials.clientIp));
+          if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
+            await limits.requests.consume(addressKey(credentials.clientIp));
           throw error;
         });
         if (viewer) rate = await limits.requests.consume(principalKey(viewer));
@@ -77,7 +78,11 @@ export async function handleGraphQL(request: Request, runtime: Runtime, options:
       if (error instanceof AppError) return withRequestId(errorResponse(error), requestId);
       console.error(`[graphql] request ${requestId} failed:`, error);
       return withRequestId(
-        json(500, { errors: [{ message: `Internal server error (request id ${requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] }),
+        json(500, {
+          errors: [
+            { message: `Internal server error (request id ${requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } },
+          ],
+        }),
         requestId,
       );
     }
@@ -109,20 +114,30 @@ function createContext(tx: Database, viewer: Viewer | null, requestId: string, s
 async function readBody(request: Request): Promise<unknown | Response> {
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    return json(413, { errors: [{ message: `The request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB.`, extensions: { code: 'BAD_USER_INPUT' } }] });
+    return json(413, {
+      errors: [{ message: `The request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB.`, extensions: { code: 'BAD_USER_INPUT' } }],
+    });
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return json(400, { errors: [{ message: 'The request body must be JSON: {query, variables, operationName}.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    return json(400, {
+      errors: [{ message: 'The request body must be JSON: {query, variables, operationName}.', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
   }
   if (Array.isArray(body)) {
-    return json(400, { errors: [{ message: 'Batched operations are not supported; send one operation per request.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    return json(400, {
+      errors: [
+        { message: 'Batched operations are not supported; send one operation per request.', extensions: { code: 'BAD_USER_INPUT' } },
+      ],
+    });
   }
   const query = (body as { query?: unknown } | null)?.query;
   if (typeof query === 'string' && Buffer.byteLength(query) > MAX_DOCUMENT_BYTES) {
-    return json(413, { errors: [{ message: `The GraphQL document exceeds ${MAX_DOCUMENT_BYTES / 1024} KB.`, extensions: { code: 'BAD_USER_INPUT' } }] });
+    return json(413, {
+      errors: [{ message: `The GraphQL document exceeds ${MAX_DOCUMENT_BYTES / 1024} KB.`, extensions: { code: 'BAD_USER_INPUT' } }],
+    });
   }
   return body;
 }

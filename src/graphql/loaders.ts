@@ -1,6 +1,15 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
-import { organizations, users, workspaceLinks, workspaces, type OrganizationRow, type UserRow, type WorkspaceLinkRow, type WorkspaceRow } from '../db/schema';
+import {
+  type OrganizationRow,
+  organizations,
+  type UserRow,
+  users,
+  type WorkspaceLinkRow,
+  type WorkspaceRow,
+  workspaceLinks,
+  workspaces,
+} from '../db/schema';
 import type { Database } from '../db/schema-types';
 import { createFleetLoaders, type FleetLoaders } from '../features/fleet/loaders';
 import { createReportLoaders, type ReportLoaders } from '../features/reports/loaders';
@@ -19,10 +28,22 @@ export interface Loaders {
 
 export function createLoaders(db: Database): Loaders {
   return {
-    workspace: byId(async (ids) => db.select().from(workspaces).where(inArray(workspaces.id, ids)), (r) => r.id),
-    organization: byId(async (ids) => db.select().from(organizations).where(inArray(organizations.id, ids)), (r) => r.id),
-    user: byId(async (ids) => db.select().from(users).where(inArray(users.id, ids)), (r) => r.id),
-    link: byId(async (ids) => db.select().from(workspaceLinks).where(inArray(workspaceLinks.workspaceId, ids)), (r) => r.workspaceId),
+    workspace: byId(
+      async (ids) => db.select().from(workspaces).where(inArray(workspaces.id, ids)),
+      (r) => r.id,
+    ),
+    organization: byId(
+      async (ids) => db.select().from(organizations).where(inArray(organizations.id, ids)),
+      (r) => r.id,
+    ),
+    user: byId(
+      async (ids) => db.select().from(users).where(inArray(users.id, ids)),
+      (r) => r.id,
+    ),
+    link: byId(
+      async (ids) => db.select().from(workspaceLinks).where(inArray(workspaceLinks.workspaceId, ids)),
+      (r) => r.workspaceId,
+    ),
     fleet: createFleetLoaders(db),
     reports: createReportLoaders(db),
   };

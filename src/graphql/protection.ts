@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
 import { operationCost } from '../features/limits/cost';
 import type { GraphQLContext } from './context';
 
@@ -38,9 +38,12 @@ export function introspectionForViewers(): ApolloServerPlugin<GraphQLContext> {
         async didResolveOperation({ contextValue, document, operation }) {
           if (contextValue.viewer || !operation) return;
           if (selectsIntrospection(operation.selectionSet, fragmentsOf(document.definitions), new Set())) {
-            throw new GraphQLError('Sign in first: introspection is available to authenticated callers (an application token or a session).', {
-              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-            });
+            throw new GraphQLError(
+              'Sign in first: introspection is available to authenticated callers (an application token or a session).',
+              {
+                extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+              },
+            );
           }
         },
       };

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, type ErrorCode } from '../errors';
 import { enterRuntimeRole } from '../db/rls';
+import { AppError, type ErrorCode } from '../errors';
+import { type Credentials, resolveViewer } from '../features/identity/resolve-viewer';
+import { scopeOf } from '../features/identity/viewer';
 import { addressKey, principalKey } from '../features/limits/keys';
 import { defaultLimits, type Limits } from '../features/limits/limits';
-import { resolveViewer, type Credentials } from '../features/identity/resolve-viewer';
-import { scopeOf } from '../features/identity/viewer';
 import type { Runtime } from '../server/runtime';
 import type { GraphQLContext } from './context';
 import { readCredentials } from './credentials';
@@ -74,7 +74,11 @@ const STATUS: Record<ErrorCode, number> = {
  * `extensions.code` and `field`) under the matching HTTP status; anything else is logged and hidden.
  */
 export function routeErrorResponse(error: unknown, requestId: string): Response {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, 'cache-control': 'no-store' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'x-request-id': requestId,
+    'cache-control': 'no-store',
+  };
   if (error instanceof AppError) {
     if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);
     const extensions: Record<string, unknown> = { code: error.code };
@@ -84,7 +88,9 @@ export function routeErrorResponse(error: unknown, requestId: string): Response 
   }
   console.error(`[route] request ${requestId} failed:`, error);
   return new Response(
-    JSON.stringify({ errors: [{ message: `Internal server error (request id ${requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] }),
+    JSON.stringify({
+      errors: [{ message: `Internal server error (request id ${requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+    }),
     { status: 500, headers },
   );
 }

@@ -1,19 +1,31 @@
-import type { Resolvers } from './generated/resolvers-types';
 import { auditResolvers } from '../features/audit/resolvers';
+import { billingResolvers } from '../features/billing/resolvers';
+import { fleetResolvers } from '../features/fleet/resolvers';
 import { identityResolvers } from '../features/identity/resolvers';
-import { membershipResolvers } from '../features/memberships/resolvers';
 import { linkingResolvers } from '../features/linking/resolvers';
+import { membershipResolvers } from '../features/memberships/resolvers';
 import { opsResolvers } from '../features/ops/resolvers';
+import { reportResolvers } from '../features/reports/resolvers';
 import { requestResolvers } from '../features/requests/resolvers';
 import { tokenResolvers } from '../features/tokens/resolvers';
 import { workspaceResolvers } from '../features/workspaces/resolvers';
-import { fleetResolvers } from '../features/fleet/resolvers';
-import { reportResolvers } from '../features/reports/resolvers';
-import { billingResolvers } from '../features/billing/resolvers';
+import type { Resolvers } from './generated/resolvers-types';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** Every feature contributes its slice; they are merged per type here and nowhere else. */
-const features: Resolvers[] = [identityResolvers, workspaceResolvers, opsResolvers, linkingResolvers, requestResolvers, membershipResolvers, auditResolvers, tokenResolvers, ...fleetResolvers, reportResolvers, billingResolvers];
+const features: Resolvers[] = [
+  identityResolvers,
+  workspaceResolvers,
+  opsResolvers,
+  linkingResolvers,
+  requestResolvers,
+  membershipResolvers,
+  auditResolvers,
+  tokenResolvers,
+  ...fleetResolvers,
+  reportResolvers,
+  billingResolvers,
+];
 
 export const resolvers: Resolvers = mergeResolvers(features);
 

@@ -15,7 +15,10 @@ describe('Date and DateTime inputs', () => {
       const error = expectError(await app.gql(report, { s: value }, { token: admin.token }), 'BAD_USER_INPUT');
       expect(error.message).toContain('YYYY-MM-DD');
     }
-    expectError(await app.gql('{ workspaceDailyStats(startDate: "2026-02-30") { totals { currency } } }', {}, { token: admin.token }), 'BAD_USER_INPUT');
+    expectError(
+      await app.gql('{ workspaceDailyStats(startDate: "2026-02-30") { totals { currency } } }', {}, { token: admin.token }),
+      'BAD_USER_INPUT',
+    );
     const token = 'mutation($e: DateTime) { createApplicationToken(description: "x", expiresAt: $e) { token } }';
     for (const value of ['2030-01-01', '2030-01-01T10:00:00', 'soon']) {
       expectError(await app.gql(token, { e: value }, { token: admin.token }), 'BAD_USER_INPUT');

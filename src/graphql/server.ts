@@ -3,9 +3,9 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
 import { costLimit, introspectionForViewers, noSuggestionsForAnonymous, rateLimitedStatus } from './protection';
+import { requestScope } from './request-scope';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
-import { requestScope } from './request-scope';
 
 /**
  * Query limits: abusive documents are refused before they run, with BAD_USER_INPUT and a message

@@ -1,9 +1,9 @@
 import type { ApolloServer } from '@apollo/server';
 import { resolveAuthSecret } from '../auth/secret';
-import { openDatabase, type DatabaseHandle } from '../db/client';
+import { type DatabaseHandle, openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
-import { ensureOperator } from '../features/ops/bootstrap';
 import { demoLoginsText, seedDemoIfEmpty } from '../db/seed';
+import { ensureOperator } from '../features/ops/bootstrap';
 import type { GraphQLContext } from '../graphql/context';
 import { createApolloServer } from '../graphql/server';
 import { readConfig } from './config';

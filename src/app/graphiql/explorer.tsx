@@ -4,7 +4,7 @@ import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
 import './explorer.css';
 import { GraphiQL } from 'graphiql';
-import { useEffect, useMemo, useState, type ComponentProps, type FormEvent } from 'react';
+import { type ComponentProps, type FormEvent, useEffect, useMemo, useState } from 'react';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
@@ -47,7 +47,8 @@ export function Explorer() {
   const fetcher = useMemo<Fetcher>(
     () => async (params, options) => {
       const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-      for (const [name, value] of Object.entries(options?.headers ?? {})) if (typeof value === 'string') headers[name.toLowerCase()] = value;
+      for (const [name, value] of Object.entries(options?.headers ?? {}))
+        if (typeof value === 'string') headers[name.toLowerCase()] = value;
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch('/api/graphql', { method: 'POST', headers, body: JSON.stringify(params), credentials: 'same-origin' });
       return response.json();

@@ -14,7 +14,11 @@ export function AuditPage() {
   const ctx = useWorkspace();
   return (
     <>
-      <PageHeader title="Audit log" workspaceName={ctx.workspace.name} lead="Every change in this Workspace: who did what, when, with the state before and after." />
+      <PageHeader
+        title="Audit log"
+        workspaceName={ctx.workspace.name}
+        lead="Every change in this Workspace: who did what, when, with the state before and after."
+      />
       <RequirePermission permission="audit:read" what="read the audit log">
         <AuditTable />
       </RequirePermission>
@@ -26,8 +30,10 @@ function AuditTable() {
   const ctx = useWorkspace();
   const list = usePagedList(AUDIT_EVENTS, { first: 50 }, (d) => d.auditEvents, ctx.workspaceId);
   if (list.state.status === 'loading') return <Loading label="Loading the audit log…" />;
-  if (list.state.status === 'error') return <ErrorNotice title="The audit log could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
-  if (list.nodes.length === 0) return <EmptyState title="Nothing recorded yet">Changes to users, tokens and the fleet appear here.</EmptyState>;
+  if (list.state.status === 'error')
+    return <ErrorNotice title="The audit log could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
+  if (list.nodes.length === 0)
+    return <EmptyState title="Nothing recorded yet">Changes to users, tokens and the fleet appear here.</EmptyState>;
   return (
     <>
       <div className="card table-card">

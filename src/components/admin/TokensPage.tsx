@@ -1,10 +1,10 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { can } from '@/auth/policy';
 import { APPLICATION_TOKENS, CREATE_TOKEN, REVOKE_TOKEN, type TokenItem } from '../api/admin';
 import { fieldError, formError, useAction } from '../api/use-action';
-import { usePagedList, type PagedList } from '../api/use-paged-list';
+import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { formatDate, formatDateTime } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
 import { StatusBadge } from '../ui/Badge';
@@ -35,7 +35,14 @@ export function TokensPage() {
         }
         actions={
           !creating && !secret ? (
-            <button type="button" className="button button-primary" onClick={() => { setCreating(true); setNotice(null); }}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                setCreating(true);
+                setNotice(null);
+              }}
+            >
               Create token
             </button>
           ) : null
@@ -96,19 +103,31 @@ function NewSecret({ secret, onDone }: { secret: { token: string; description: s
     <section className="card card-highlight" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Your new token: {secret.description}</h2>
       <p className="warning" role="alert">
-        <strong>Copy it now: you will not see it again.</strong> We store only a fingerprint of it. If you lose it, revoke it and create another.
+        <strong>Copy it now: you will not see it again.</strong> We store only a fingerprint of it. If you lose it, revoke it and create
+        another.
       </p>
       <div className="secret-row">
         <label htmlFor={`${id}-secret`} className="visually-hidden">
           Token secret
         </label>
-        <input id={`${id}-secret`} ref={input} className="mono secret" readOnly value={secret.token} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={`${id}-secret`}
+          ref={input}
+          className="mono secret"
+          readOnly
+          value={secret.token}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" className="button button-primary" onClick={() => void copy()}>
           Copy
         </button>
       </div>
       <p className="small muted" role="status">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Copying is not allowed here: the text is selected, press Ctrl+C (⌘C).' : ''}
+        {copied === 'yes'
+          ? 'Copied to the clipboard.'
+          : copied === 'failed'
+            ? 'Copying is not allowed here: the text is selected, press Ctrl+C (⌘C).'
+            : ''}
       </p>
       <p className="small">
         Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
@@ -176,7 +195,13 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string, d
         )}
         <label className="field">
           <span>Description</span>
-          <input name="description" maxLength={200} required aria-invalid={!!errors.description} aria-describedby={errors.description ? `${id}-description-error` : undefined} />
+          <input
+            name="description"
+            maxLength={200}
+            required
+            aria-invalid={!!errors.description}
+            aria-describedby={errors.description ? `${id}-description-error` : undefined}
+          />
           {err('description')}
         </label>
         <label className="field field-narrow">
@@ -189,7 +214,14 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string, d
         </label>
         <label className="field">
           <span>Allowed IP addresses (optional)</span>
-          <textarea name="allowedIps" rows={3} className="mono" spellCheck={false} aria-invalid={!!errors.allowedIps} aria-describedby={`${id}-ips-hint`} />
+          <textarea
+            name="allowedIps"
+            rows={3}
+            className="mono"
+            spellCheck={false}
+            aria-invalid={!!errors.allowedIps}
+            aria-describedby={`${id}-ips-hint`}
+          />
           <small id={`${id}-ips-hint`} className="hint">
             Addresses or CIDR ranges, one per line, e.g. 203.0.113.7 or 10.0.0.0/8. Empty: usable from anywhere.
           </small>
@@ -211,8 +243,10 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string, d
 function TokenTable({ list, seesAll, onRevoked }: { list: PagedList<TokenItem>; seesAll: boolean; onRevoked: (token: TokenItem) => void }) {
   const ctx = useWorkspace();
   if (list.state.status === 'loading') return <Loading label="Loading tokens…" />;
-  if (list.state.status === 'error') return <ErrorNotice title="Tokens could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
-  if (list.nodes.length === 0) return <EmptyState title="No tokens">Create one for each script or integration, so you can revoke them one by one.</EmptyState>;
+  if (list.state.status === 'error')
+    return <ErrorNotice title="Tokens could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
+  if (list.nodes.length === 0)
+    return <EmptyState title="No tokens">Create one for each script or integration, so you can revoke them one by one.</EmptyState>;
   return (
     <>
       <div className="card table-card">

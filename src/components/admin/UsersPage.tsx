@@ -1,10 +1,10 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { Role } from '@/graphql/generated/resolvers-types';
-import { ADD_USER, ASSIGNABLE_ROLES, REMOVE_USER, SET_USER_ROLE, SET_USER_STATUS, WORKSPACE_USERS, type MemberItem } from '../api/admin';
+import { ADD_USER, ASSIGNABLE_ROLES, type MemberItem, REMOVE_USER, SET_USER_ROLE, SET_USER_STATUS, WORKSPACE_USERS } from '../api/admin';
 import { fieldError, formError, useAction } from '../api/use-action';
-import { usePagedList, type PagedList } from '../api/use-paged-list';
+import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { formatDate, roleLabel } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
 import { StatusBadge } from '../ui/Badge';
@@ -80,7 +80,14 @@ function InviteForm({ onInvited }: { onInvited: (notice: string) => void }) {
       <form key={formKey} className="form form-row" onSubmit={submit} noValidate aria-label="Invite a user">
         <label className="field grow">
           <span>Email</span>
-          <input name="email" type="email" autoComplete="off" required aria-invalid={!!emailError} aria-describedby={emailError ? `${id}-email-error` : undefined} />
+          <input
+            name="email"
+            type="email"
+            autoComplete="off"
+            required
+            aria-invalid={!!emailError}
+            aria-describedby={emailError ? `${id}-email-error` : undefined}
+          />
           {emailError && (
             <small id={`${id}-email-error`} className="field-error" role="alert">
               {emailError}
@@ -117,7 +124,8 @@ function InviteForm({ onInvited }: { onInvited: (notice: string) => void }) {
 
 function MemberTable({ list, onChanged }: { list: PagedList<MemberItem>; onChanged: (notice: string) => void }) {
   if (list.state.status === 'loading') return <Loading label="Loading users…" />;
-  if (list.state.status === 'error') return <ErrorNotice title="Users could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
+  if (list.state.status === 'error')
+    return <ErrorNotice title="Users could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
   if (list.nodes.length === 0) return <EmptyState title="No members yet">Invite someone above.</EmptyState>;
   return (
     <>

@@ -6,7 +6,7 @@ import type {
   WorkspaceRequestStatus,
 } from '@/graphql/generated/resolvers-types';
 import { operation } from './client';
-import { PAGE_FIELDS, type Connection } from './connection';
+import { type Connection, PAGE_FIELDS } from './connection';
 
 export type { ApplicationTokenStatus, MembershipStatus, WorkspaceRequestKind, WorkspaceRequestStatus };
 
@@ -118,7 +118,8 @@ export interface WorkspaceRequestItem {
   resultWorkspace: { id: string; name: string } | null;
 }
 
-const REQUEST_FIELDS = 'id kind status contactEmail details requestedBy { name email } createdAt decidedAt rejectionReason resultWorkspace { id name }';
+const REQUEST_FIELDS =
+  'id kind status contactEmail details requestedBy { name email } createdAt decidedAt rejectionReason resultWorkspace { id name }';
 
 export const WORKSPACE_REQUESTS = operation<{ workspaceRequests: WorkspaceRequestItem[] }>(`
 query WorkspaceRequests { workspaceRequests { ${REQUEST_FIELDS} } }`);

@@ -1,6 +1,6 @@
 import type { EndpointOrder, EndpointStatus, SimOrder, SimStatus } from '@/graphql/generated/resolvers-types';
 import { operation } from './client';
-import { PAGE_FIELDS, type Connection } from './connection';
+import { type Connection, PAGE_FIELDS } from './connection';
 
 export type { EndpointOrder, EndpointStatus, SimOrder, SimStatus };
 

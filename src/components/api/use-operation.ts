@@ -1,12 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, request, type Operation, type RequestOptions } from './client';
+import { ApiError, type Operation, type RequestOptions, request } from './client';
 
-export type OperationState<TData> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'ready'; data: TData };
+export type OperationState<TData> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: TData };
 
 /**
  * Runs a query when the component mounts, and again when its variables or Workspace change (showing

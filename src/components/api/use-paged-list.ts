@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { ApiError, request, type Operation } from './client';
+import { ApiError, type Operation, request } from './client';
 import type { Connection } from './connection';
-import { useOperation, type OperationState } from './use-operation';
+import { type OperationState, useOperation } from './use-operation';
 
 export interface PagedList<TNode> {
   /** The first page's state: loading, error (nothing to show) or ready. */

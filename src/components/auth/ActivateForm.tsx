@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError, request } from '../api/client';
 import { ACCEPT_INVITATION } from '../api/operations';
 import { landingPath, startBrowserSession } from './session';
@@ -38,9 +38,13 @@ export function ActivateForm({ activationKey }: { activationKey: string }) {
       if (refused) throw new ApiError(`Your account is active, but signing in failed: ${refused}`, 'UNAUTHENTICATED');
       router.replace(await landingPath());
     } catch (e) {
-      setError(e instanceof ApiError && e.field === 'activationKey'
-        ? 'This invitation link is invalid or has expired. Ask an Administrator to invite you again.'
-        : e instanceof Error ? e.message : String(e));
+      setError(
+        e instanceof ApiError && e.field === 'activationKey'
+          ? 'This invitation link is invalid or has expired. Ask an Administrator to invite you again.'
+          : e instanceof Error
+            ? e.message
+            : String(e),
+      );
       setBusy(false);
     }
   }

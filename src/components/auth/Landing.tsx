@@ -31,7 +31,17 @@ export function Landing() {
 
   return (
     <main className="centered">
-      {error ? <ErrorNotice message={error} onRetry={() => { setError(null); setAttempt((a) => a + 1); }} /> : <Loading label="Opening your Workspace…" />}
+      {error ? (
+        <ErrorNotice
+          message={error}
+          onRetry={() => {
+            setError(null);
+            setAttempt((a) => a + 1);
+          }}
+        />
+      ) : (
+        <Loading label="Opening your Workspace…" />
+      )}
     </main>
   );
 }

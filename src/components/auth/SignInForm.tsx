@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
 import { landingPath, messageForErrorCode, startBrowserSession } from './session';
 

@@ -50,13 +50,23 @@ export function DailyChart({
       <figcaption id={titleId} className="chart-title">
         {title}
       </figcaption>
-      <div className="chart-canvas" role="img" aria-label={`${title}: chart of ${rows.length} days for ${series.map((s) => s.name).join(', ')}`}>
+      <div
+        className="chart-canvas"
+        role="img"
+        aria-label={`${title}: chart of ${rows.length} days for ${series.map((s) => s.name).join(', ')}`}
+      >
         <ResponsiveContainer width="100%" height={height}>
           {kind === 'bar' ? (
             <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
               {children}
               {series.map((s, i) => (
-                <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.colour ?? SERIES_COLOURS[i % SERIES_COLOURS.length]} isAnimationActive={false} />
+                <Bar
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.name}
+                  fill={s.colour ?? SERIES_COLOURS[i % SERIES_COLOURS.length]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           ) : (

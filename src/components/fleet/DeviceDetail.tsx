@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { can } from '@/auth/policy';
-import { DELETE_ENDPOINT, ENDPOINT, ENDPOINT_DAILY_USAGE, UPDATE_ENDPOINT, type EndpointDetail } from '../api/fleet';
+import { DELETE_ENDPOINT, ENDPOINT, ENDPOINT_DAILY_USAGE, type EndpointDetail, UPDATE_ENDPOINT } from '../api/fleet';
 import { useOperation } from '../api/use-operation';
 import { DailyChart } from '../charts/DailyChart';
 import { formatBytes, formatCount, formatDate, formatDateTime, formatMoney } from '../format';
@@ -56,7 +56,14 @@ export function DeviceDetail({ deviceId }: { deviceId: string }) {
         actions={
           mayWrite && !editing ? (
             <>
-              <button type="button" className="button" onClick={() => { setEditing(true); setSaved(false); }}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setEditing(true);
+                  setSaved(false);
+                }}
+              >
                 Edit
               </button>
               <ConfirmButton
@@ -189,7 +196,9 @@ function UsageSection({ device }: { device: EndpointDetail }) {
         </div>
       </dl>
       {daily.state.status === 'loading' && <Loading label="Loading daily usage…" />}
-      {daily.state.status === 'error' && <ErrorNotice title="Daily usage could not be loaded" message={daily.state.error.message} onRetry={daily.reload} />}
+      {daily.state.status === 'error' && (
+        <ErrorNotice title="Daily usage could not be loaded" message={daily.state.error.message} onRetry={daily.reload} />
+      )}
       {daily.state.status === 'ready' && daily.state.data.endpoint && (
         <DailyChart
           title="Data volume per day"

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { DEVICE_FORM_CHOICES, ENDPOINT_STATUSES, type EndpointDetail, type EndpointInput, type EndpointStatus } from '../api/fleet';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
@@ -11,7 +11,14 @@ const FIELDS = ['name', 'status', 'imei', 'ipAddress', 'tags', 'simId', 'service
 
 /** Tags typed as "a, b, c" (commas or new lines), trimmed, without blanks or repeats. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,\n]/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -66,7 +73,8 @@ export function DeviceForm({
     }
     if (!device) {
       // A new device: leave out what was not filled in.
-      for (const key of ['imei', 'ipAddress', 'simId', 'servicePolicyId', 'coveragePolicyId'] as const) if (input[key] === null) delete input[key];
+      for (const key of ['imei', 'ipAddress', 'simId', 'servicePolicyId', 'coveragePolicyId'] as const)
+        if (input[key] === null) delete input[key];
     }
     await action.run(input);
   }
@@ -82,7 +90,10 @@ export function DeviceForm({
     ) : null;
   };
   const freeSims = ready?.sims.edges.map((e) => e.node) ?? [];
-  const sims = device?.sim && !freeSims.some((s) => s.id === device.sim?.id) ? [{ id: device.sim.id, iccid: device.sim.iccid, status: device.sim.status }, ...freeSims] : freeSims;
+  const sims =
+    device?.sim && !freeSims.some((s) => s.id === device.sim?.id)
+      ? [{ id: device.sim.id, iccid: device.sim.iccid, status: device.sim.status }, ...freeSims]
+      : freeSims;
   const topError = formError(action.error, FIELDS);
 
   return (
@@ -101,7 +112,14 @@ export function DeviceForm({
         <span>
           Name <span aria-hidden="true">*</span>
         </span>
-        <input name="name" defaultValue={device?.name ?? ''} required maxLength={200} aria-invalid={!!error('name')} aria-describedby={describe('name')} />
+        <input
+          name="name"
+          defaultValue={device?.name ?? ''}
+          required
+          maxLength={200}
+          aria-invalid={!!error('name')}
+          aria-describedby={describe('name')}
+        />
         {fieldMessage('name')}
       </label>
       <label className="field">
@@ -116,24 +134,48 @@ export function DeviceForm({
       </label>
       <label className="field">
         <span>IMEI (optional)</span>
-        <input name="imei" inputMode="numeric" defaultValue={device?.imei ?? ''} maxLength={15} aria-invalid={!!error('imei')} aria-describedby={describe('imei')} />
+        <input
+          name="imei"
+          inputMode="numeric"
+          defaultValue={device?.imei ?? ''}
+          maxLength={15}
+          aria-invalid={!!error('imei')}
+          aria-describedby={describe('imei')}
+        />
         <small className="hint">15 digits, the last one a check digit.</small>
         {fieldMessage('imei')}
       </label>
       <label className="field">
         <span>IP address (optional)</span>
-        <input name="ipAddress" defaultValue={device?.ipAddress ?? ''} aria-invalid={!!error('ipAddress')} aria-describedby={describe('ipAddress')} />
+        <input
+          name="ipAddress"
+          defaultValue={device?.ipAddress ?? ''}
+          aria-invalid={!!error('ipAddress')}
+          aria-describedby={describe('ipAddress')}
+        />
         {fieldMessage('ipAddress')}
       </label>
       <label className="field">
         <span>Tags (optional)</span>
-        <input name="tags" defaultValue={device?.tags.join(', ') ?? ''} aria-invalid={!!error('tags')} aria-describedby={describe('tags')} />
+        <input
+          name="tags"
+          defaultValue={device?.tags.join(', ') ?? ''}
+          aria-invalid={!!error('tags')}
+          aria-describedby={describe('tags')}
+        />
         <small className="hint">Separated by commas, e.g. "berlin, cold-chain".</small>
         {fieldMessage('tags')}
       </label>
       <label className="field">
         <span>SIM (optional)</span>
-        <select key={ready ? 'simId-ready' : 'simId-loading'} name="simId" defaultValue={device?.sim?.id ?? ''} disabled={!ready} aria-invalid={!!error('simId')} aria-describedby={describe('simId')}>
+        <select
+          key={ready ? 'simId-ready' : 'simId-loading'}
+          name="simId"
+          defaultValue={device?.sim?.id ?? ''}
+          disabled={!ready}
+          aria-invalid={!!error('simId')}
+          aria-describedby={describe('simId')}
+        >
           <option value="">{ready ? 'No SIM' : 'Loading SIMs…'}</option>
           {sims.map((s) => (
             <option key={s.id} value={s.id}>
@@ -146,7 +188,14 @@ export function DeviceForm({
       </label>
       <label className="field">
         <span>Service policy (optional)</span>
-        <select key={ready ? 'servicePolicyId-ready' : 'servicePolicyId-loading'} name="servicePolicyId" defaultValue={device?.servicePolicy?.id ?? ''} disabled={!ready} aria-invalid={!!error('servicePolicyId')} aria-describedby={describe('servicePolicyId')}>
+        <select
+          key={ready ? 'servicePolicyId-ready' : 'servicePolicyId-loading'}
+          name="servicePolicyId"
+          defaultValue={device?.servicePolicy?.id ?? ''}
+          disabled={!ready}
+          aria-invalid={!!error('servicePolicyId')}
+          aria-describedby={describe('servicePolicyId')}
+        >
           <option value="">None</option>
           {ready?.servicePolicies.edges.map(({ node }) => (
             <option key={node.id} value={node.id}>
@@ -158,7 +207,14 @@ export function DeviceForm({
       </label>
       <label className="field">
         <span>Coverage policy (optional)</span>
-        <select key={ready ? 'coveragePolicyId-ready' : 'coveragePolicyId-loading'} name="coveragePolicyId" defaultValue={device?.coveragePolicy?.id ?? ''} disabled={!ready} aria-invalid={!!error('coveragePolicyId')} aria-describedby={describe('coveragePolicyId')}>
+        <select
+          key={ready ? 'coveragePolicyId-ready' : 'coveragePolicyId-loading'}
+          name="coveragePolicyId"
+          defaultValue={device?.coveragePolicy?.id ?? ''}
+          disabled={!ready}
+          aria-invalid={!!error('coveragePolicyId')}
+          aria-describedby={describe('coveragePolicyId')}
+        >
           <option value="">None</option>
           {ready?.coveragePolicies.edges.map(({ node }) => (
             <option key={node.id} value={node.id}>

@@ -3,8 +3,15 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { can } from '@/auth/policy';
-import { CREATE_ENDPOINT, ENDPOINT_STATUSES, ENDPOINTS, type EndpointListItem, type EndpointOrder, type EndpointStatus } from '../api/fleet';
-import { usePagedList, type PagedList } from '../api/use-paged-list';
+import {
+  CREATE_ENDPOINT,
+  ENDPOINT_STATUSES,
+  ENDPOINTS,
+  type EndpointListItem,
+  type EndpointOrder,
+  type EndpointStatus,
+} from '../api/fleet';
+import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { enumLabel, formatBytes, formatCount, formatMoney, roleLabel } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
 import { StatusBadge } from '../ui/Badge';
@@ -45,7 +52,14 @@ export function DevicesPage() {
         lead="The devices (endpoints) of this Workspace, their SIMs and their usage over the last 30 days."
         actions={
           mayWrite && !creating ? (
-            <button type="button" className="button button-primary" onClick={() => { setCreating(true); setCreated(null); }}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                setCreating(true);
+                setCreated(null);
+              }}
+            >
               New device
             </button>
           ) : null
@@ -75,7 +89,13 @@ export function DevicesPage() {
       <div className="toolbar" role="search" aria-label="Filter devices">
         <label className="field field-inline">
           <span>Search</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, IMEI, ICCID, IMSI or MSISDN" aria-label="Search devices" />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Name, IMEI, ICCID, IMSI or MSISDN"
+            aria-label="Search devices"
+          />
         </label>
         <label className="field field-inline">
           <span>Status</span>
@@ -122,12 +142,15 @@ function DeviceTable({
 }) {
   const { workspaceId } = useWorkspace();
   if (list.state.status === 'loading') return <Loading label="Loading devices…" />;
-  if (list.state.status === 'error') return <ErrorNotice title="Devices could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
+  if (list.state.status === 'error')
+    return <ErrorNotice title="Devices could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
   if (list.nodes.length === 0) {
     return filtered ? (
       <EmptyState title="No device matches">Change the search or the filters.</EmptyState>
     ) : (
-      <EmptyState title="No devices yet">{mayWrite ? 'Create the first one with "New device".' : 'Devices appear here once someone creates them.'}</EmptyState>
+      <EmptyState title="No devices yet">
+        {mayWrite ? 'Create the first one with "New device".' : 'Devices appear here once someone creates them.'}
+      </EmptyState>
     );
   }
   return (

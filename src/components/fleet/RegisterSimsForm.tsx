@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { REGISTER_SIMS, type SimStatus } from '../api/fleet';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useWorkspace } from '../workspace/context';

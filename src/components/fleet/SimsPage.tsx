@@ -1,11 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { can } from '@/auth/policy';
-import { SIM_STATUSES, SIM_TRANSITIONS, SIMS, UPDATE_SIM, type SimListItem, type SimOrder, type SimStatus } from '../api/fleet';
+import { SIM_STATUSES, SIM_TRANSITIONS, SIMS, type SimListItem, type SimOrder, type SimStatus, UPDATE_SIM } from '../api/fleet';
 import { fieldError, formError, useAction } from '../api/use-action';
-import { usePagedList, type PagedList } from '../api/use-paged-list';
+import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { enumLabel, formatDateTime, roleLabel } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
 import { StatusBadge } from '../ui/Badge';
@@ -60,7 +60,14 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
         lead="The SIM cards of this Workspace and the devices they are in."
         actions={
           mayWrite && !registering ? (
-            <button type="button" className="button button-primary" onClick={() => { setRegistering(true); setNotice(null); }}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                setRegistering(true);
+                setNotice(null);
+              }}
+            >
               Register SIMs
             </button>
           ) : null
@@ -88,7 +95,13 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
       <div className="toolbar" role="search" aria-label="Filter SIMs">
         <label className="field field-inline">
           <span>Search</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="ICCID, IMSI, MSISDN or device name" aria-label="Search SIMs" />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="ICCID, IMSI, MSISDN or device name"
+            aria-label="Search SIMs"
+          />
         </label>
         <label className="field field-inline">
           <span>Status</span>
@@ -120,20 +133,41 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
           </select>
         </label>
       </div>
-      <SimTable list={list} filtered={!!filter} mayWrite={mayWrite} onChanged={(text) => { setNotice(text); list.reload(); }} />
+      <SimTable
+        list={list}
+        filtered={!!filter}
+        mayWrite={mayWrite}
+        onChanged={(text) => {
+          setNotice(text);
+          list.reload();
+        }}
+      />
     </>
   );
 }
 
-function SimTable({ list, filtered, mayWrite, onChanged }: { list: PagedList<SimListItem>; filtered: boolean; mayWrite: boolean; onChanged: (notice: string) => void }) {
+function SimTable({
+  list,
+  filtered,
+  mayWrite,
+  onChanged,
+}: {
+  list: PagedList<SimListItem>;
+  filtered: boolean;
+  mayWrite: boolean;
+  onChanged: (notice: string) => void;
+}) {
   const { workspaceId } = useWorkspace();
   if (list.state.status === 'loading') return <Loading label="Loading SIMs…" />;
-  if (list.state.status === 'error') return <ErrorNotice title="SIMs could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
+  if (list.state.status === 'error')
+    return <ErrorNotice title="SIMs could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
   if (list.nodes.length === 0) {
     return filtered ? (
       <EmptyState title="No SIM matches">Change the search or the filters.</EmptyState>
     ) : (
-      <EmptyState title="No SIMs yet">{mayWrite ? 'Register your SIM cards with "Register SIMs".' : 'SIMs appear here once someone registers them.'}</EmptyState>
+      <EmptyState title="No SIMs yet">
+        {mayWrite ? 'Register your SIM cards with "Register SIMs".' : 'SIMs appear here once someone registers them.'}
+      </EmptyState>
     );
   }
   return (
@@ -163,7 +197,13 @@ function SimTable({ list, filtered, mayWrite, onChanged }: { list: PagedList<Sim
                 <td>
                   <StatusBadge status={sim.status} />
                 </td>
-                <td>{sim.endpoint ? <Link href={`/w/${workspaceId}/devices/${sim.endpoint.id}`}>{sim.endpoint.name}</Link> : <span className="muted">None</span>}</td>
+                <td>
+                  {sim.endpoint ? (
+                    <Link href={`/w/${workspaceId}/devices/${sim.endpoint.id}`}>{sim.endpoint.name}</Link>
+                  ) : (
+                    <span className="muted">None</span>
+                  )}
+                </td>
                 <td className="small">{formatDateTime(sim.createdAt)}</td>
                 {mayWrite && (
                   <td>
@@ -229,10 +269,18 @@ function SimActions({ sim, onChanged }: { sim: SimListItem; onChanged: (notice: 
           onConfirm={() => move('DELETED')}
           disabled={busy}
         >
-          <p>A deleted SIM is out of service for good: it cannot be activated again.{sim.endpoint ? ` It leaves the device ${sim.endpoint.name}.` : ''}</p>
+          <p>
+            A deleted SIM is out of service for good: it cannot be activated again.
+            {sim.endpoint ? ` It leaves the device ${sim.endpoint.name}.` : ''}
+          </p>
         </ConfirmButton>
       )}
-      <button type="button" className="button button-small button-quiet" aria-label={`Edit numbers of SIM ${sim.iccid}`} onClick={() => setEditing(true)}>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        aria-label={`Edit numbers of SIM ${sim.iccid}`}
+        onClick={() => setEditing(true)}
+      >
         Edit
       </button>
       {editing && (
@@ -281,7 +329,14 @@ function SimNumbersDialog({ sim, onClose, onSaved }: { sim: SimListItem; onClose
         )}
         <label className="field">
           <span>IMSI</span>
-          <input name="imsi" inputMode="numeric" maxLength={15} defaultValue={sim.imsi ?? ''} aria-invalid={!!imsiError} aria-describedby={imsiError ? `${id}-imsi` : undefined} />
+          <input
+            name="imsi"
+            inputMode="numeric"
+            maxLength={15}
+            defaultValue={sim.imsi ?? ''}
+            aria-invalid={!!imsiError}
+            aria-describedby={imsiError ? `${id}-imsi` : undefined}
+          />
           <small className="hint">15 digits; empty: none.</small>
           {imsiError && (
             <small id={`${id}-imsi`} className="field-error" role="alert">
@@ -291,7 +346,13 @@ function SimNumbersDialog({ sim, onClose, onSaved }: { sim: SimListItem; onClose
         </label>
         <label className="field">
           <span>MSISDN</span>
-          <input name="msisdn" type="tel" defaultValue={sim.msisdn ?? ''} aria-invalid={!!msisdnError} aria-describedby={msisdnError ? `${id}-msisdn` : undefined} />
+          <input
+            name="msisdn"
+            type="tel"
+            defaultValue={sim.msisdn ?? ''}
+            aria-invalid={!!msisdnError}
+            aria-describedby={msisdnError ? `${id}-msisdn` : undefined}
+          />
           <small className="hint">E.164, e.g. +491701234567; empty: none.</small>
           {msisdnError && (
             <small id={`${id}-msisdn`} className="field-error" role="alert">

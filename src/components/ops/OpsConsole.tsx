@@ -77,7 +77,8 @@ export function OpsConsole() {
 function OrganizationTable() {
   const { state, reload } = useOperation(ORGANIZATIONS, {});
   if (state.status === 'loading') return <Loading label="Loading organizations…" />;
-  if (state.status === 'error') return <ErrorNotice title="Organizations could not be loaded" message={state.error.message} onRetry={reload} />;
+  if (state.status === 'error')
+    return <ErrorNotice title="Organizations could not be loaded" message={state.error.message} onRetry={reload} />;
   const organizations = state.data.organizations;
   if (organizations.length === 0) {
     return <EmptyState title="No organizations yet">Create one through the API (createOrganization).</EmptyState>;

@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { WORKSPACE_DAILY_STATS, type DailyStatsData, type WorkspaceStatsItem } from '../api/reports';
+import { type DailyStatsData, WORKSPACE_DAILY_STATS, type WorkspaceStatsItem } from '../api/reports';
 import { useOperation } from '../api/use-operation';
-import { DailyChart, SERIES_COLOURS, type ChartRow } from '../charts/DailyChart';
+import { type ChartRow, DailyChart, SERIES_COLOURS } from '../charts/DailyChart';
 import { formatBytes, formatCount, formatDate, formatMoney, isoDay, roleLabel } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
 import { PageHeader } from '../ui/PageHeader';
@@ -24,16 +24,18 @@ export function ReportsPage() {
   const [selected, setSelected] = useState<string[]>(() => ctx.workspaces.map((w) => w.workspace.id));
 
   const ordered = ctx.workspaces.filter((w) => selected.includes(w.workspace.id)).map((w) => w.workspace.id);
-  const rangeError = !startDate || !endDate
-    ? 'Choose a start and an end date.'
-    : startDate > endDate
-      ? 'The start date must not be after the end date.'
-      : daysBetween(startDate, endDate) > MAX_DAYS
-        ? `A report covers at most ${MAX_DAYS} days.`
-        : null;
+  const rangeError =
+    !startDate || !endDate
+      ? 'Choose a start and an end date.'
+      : startDate > endDate
+        ? 'The start date must not be after the end date.'
+        : daysBetween(startDate, endDate) > MAX_DAYS
+          ? `A report covers at most ${MAX_DAYS} days.`
+          : null;
   const csvHref = `/api/reports/daily.csv?${new URLSearchParams({ startDate, endDate, workspaceIds: ordered.join(',') }).toString()}`;
 
-  const toggle = (id: string, on: boolean) => setSelected((current) => (on ? [...current.filter((x) => x !== id), id] : current.filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => (on ? [...current.filter((x) => x !== id), id] : current.filter((x) => x !== id)));
 
   return (
     <>
@@ -72,8 +74,15 @@ export function ReportsPage() {
           <legend>Workspaces</legend>
           {ctx.workspaces.map((w) => (
             <label key={w.workspace.id} className="checkbox">
-              <input type="checkbox" checked={selected.includes(w.workspace.id)} onChange={(e) => toggle(w.workspace.id, e.target.checked)} />
-              {w.workspace.name} <span className="muted small">({w.workspace.organization.name} · {roleLabel(w.role)})</span>
+              <input
+                type="checkbox"
+                checked={selected.includes(w.workspace.id)}
+                onChange={(e) => toggle(w.workspace.id, e.target.checked)}
+              />
+              {w.workspace.name}{' '}
+              <span className="muted small">
+                ({w.workspace.organization.name} · {roleLabel(w.role)})
+              </span>
             </label>
           ))}
           <div className="row-actions">
@@ -100,11 +109,22 @@ export function ReportsPage() {
   );
 }
 
-function Report({ startDate, endDate, workspaceIds, csvHref }: { startDate: string; endDate: string; workspaceIds: string[]; csvHref: string }) {
+function Report({
+  startDate,
+  endDate,
+  workspaceIds,
+  csvHref,
+}: {
+  startDate: string;
+  endDate: string;
+  workspaceIds: string[];
+  csvHref: string;
+}) {
   const { workspaceId } = useWorkspace();
   const { state, reload } = useOperation(WORKSPACE_DAILY_STATS, { startDate, endDate, workspaceIds }, { workspaceId });
   if (state.status === 'loading') return <Loading label="Loading the report…" />;
-  if (state.status === 'error') return <ErrorNotice title="The report could not be loaded" message={state.error.message} onRetry={reload} />;
+  if (state.status === 'error')
+    return <ErrorNotice title="The report could not be loaded" message={state.error.message} onRetry={reload} />;
   return <ReportView report={state.data.workspaceDailyStats} csvHref={csvHref} />;
 }
 
@@ -147,7 +167,8 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
     <>
       <div className="report-meta">
         <p className="muted">
-          {formatDate(report.startDate)} to {formatDate(report.endDate)} (UTC days) · {report.workspaces.length} Workspace{report.workspaces.length === 1 ? '' : 's'}
+          {formatDate(report.startDate)} to {formatDate(report.endDate)} (UTC days) · {report.workspaces.length} Workspace
+          {report.workspaces.length === 1 ? '' : 's'}
         </p>
         <a className="button button-small" href={csvHref} download>
           Download CSV

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useAction } from '../api/use-action';
 import { Dialog } from './Dialog';
 
@@ -37,7 +37,16 @@ export function ConfirmButton({
   });
   return (
     <>
-      <button type="button" className={danger ? `${className} button-danger` : className} aria-label={accessibleLabel} disabled={disabled} onClick={() => { action.clear(); setOpen(true); }}>
+      <button
+        type="button"
+        className={danger ? `${className} button-danger` : className}
+        aria-label={accessibleLabel}
+        disabled={disabled}
+        onClick={() => {
+          action.clear();
+          setOpen(true);
+        }}
+      >
         {label}
       </button>
       {open && (
@@ -49,7 +58,12 @@ export function ConfirmButton({
             </p>
           )}
           <div className="actions">
-            <button type="button" className={danger ? 'button button-danger-solid' : 'button button-primary'} disabled={action.busy} onClick={() => void action.run()}>
+            <button
+              type="button"
+              className={danger ? 'button button-danger-solid' : 'button button-primary'}
+              disabled={action.busy}
+              onClick={() => void action.run()}
+            >
               {action.busy ? 'Working…' : confirmLabel}
             </button>
             <button type="button" className="button" disabled={action.busy} onClick={() => setOpen(false)}>

@@ -9,8 +9,8 @@ export function WorkspaceNotFound() {
       <section className="card narrow" aria-labelledby="not-found-title">
         <h1 id="not-found-title">Workspace not found</h1>
         <p>
-          This Workspace does not exist, or your account has no access to it. If you expected to see it, ask one of its
-          Administrators to add you.
+          This Workspace does not exist, or your account has no access to it. If you expected to see it, ask one of its Administrators to
+          add you.
         </p>
         <div className="actions">
           <Link className="button button-primary" href="/">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { REQUEST_WORKSPACE, WORKSPACE_REQUESTS, type WorkspaceRequestKind } from '../api/admin';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
@@ -42,7 +42,9 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
   }
 
   const emailError = fieldError(action.error, 'contactEmail');
-  const detailsError = detailsMissing ? 'Tell ops what you need: the new Workspace’s name, or which Workspace to link.' : fieldError(action.error, 'details');
+  const detailsError = detailsMissing
+    ? 'Tell ops what you need: the new Workspace’s name, or which Workspace to link.'
+    : fieldError(action.error, 'details');
   const topError = formError(action.error, ['contactEmail', 'details']);
 
   return (
@@ -72,7 +74,14 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
           </fieldset>
           <label className="field">
             <span>Contact email</span>
-            <input name="contactEmail" type="email" defaultValue={ctx.user.email} required aria-invalid={!!emailError} aria-describedby={emailError ? `${id}-email-error` : undefined} />
+            <input
+              name="contactEmail"
+              type="email"
+              defaultValue={ctx.user.email}
+              required
+              aria-invalid={!!emailError}
+              aria-describedby={emailError ? `${id}-email-error` : undefined}
+            />
             {emailError && (
               <small id={`${id}-email-error`} className="field-error" role="alert">
                 {emailError}
@@ -81,9 +90,17 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
           </label>
           <label className="field">
             <span>Details</span>
-            <textarea name="details" rows={4} maxLength={2000} aria-invalid={!!detailsError} aria-describedby={`${id}-details-hint${detailsError ? ` ${id}-details-error` : ''}`} />
+            <textarea
+              name="details"
+              rows={4}
+              maxLength={2000}
+              aria-invalid={!!detailsError}
+              aria-describedby={`${id}-details-hint${detailsError ? ` ${id}-details-error` : ''}`}
+            />
             <small id={`${id}-details-hint`} className="hint">
-              {kind === 'CREATE' ? 'The new Workspace’s name and what it is for.' : 'Which Workspace (and organization) to link, and who its Administrator is.'}
+              {kind === 'CREATE'
+                ? 'The new Workspace’s name and what it is for.'
+                : 'Which Workspace (and organization) to link, and who its Administrator is.'}
             </small>
             {detailsError && (
               <small id={`${id}-details-error`} className="field-error" role="alert">
@@ -104,7 +121,9 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
       <section aria-labelledby={`${id}-requests`} className="requests">
         <h3 id={`${id}-requests`}>Your organization’s requests</h3>
         {requests.state.status === 'loading' && <Loading label="Loading requests…" />}
-        {requests.state.status === 'error' && <ErrorNotice title="Requests could not be loaded" message={requests.state.error.message} onRetry={requests.reload} />}
+        {requests.state.status === 'error' && (
+          <ErrorNotice title="Requests could not be loaded" message={requests.state.error.message} onRetry={requests.reload} />
+        )}
         {requests.state.status === 'ready' &&
           (requests.state.data.workspaceRequests.length === 0 ? (
             <p className="muted small">None yet.</p>

@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { can } from '@/auth/policy';
 import type { WorkspaceRequestKind } from '../api/admin';
-import { ApiError, request, type Operation } from '../api/client';
+import { ApiError, type Operation, request } from '../api/client';
 import { SET_DEFAULT_WORKSPACE, WORKSPACE_SHELL } from '../api/operations';
 import { useOperation } from '../api/use-operation';
 import { SignOutButton } from '../auth/SignOutButton';

@@ -83,12 +83,26 @@ export function WorkspaceSwitcher({
         {onRequest && (
           <ul aria-label="More Workspaces" className="switcher-list switcher-extra">
             <li>
-              <button type="button" className="switcher-item switcher-action" onClick={() => { setOpen(false); onRequest('CREATE'); }}>
+              <button
+                type="button"
+                className="switcher-item switcher-action"
+                onClick={() => {
+                  setOpen(false);
+                  onRequest('CREATE');
+                }}
+              >
                 <span className="switcher-item-name">+ Create a new Workspace</span>
               </button>
             </li>
             <li>
-              <button type="button" className="switcher-item switcher-action" onClick={() => { setOpen(false); onRequest('LINK'); }}>
+              <button
+                type="button"
+                className="switcher-item switcher-action"
+                onClick={() => {
+                  setOpen(false);
+                  onRequest('LINK');
+                }}
+              >
                 <span className="switcher-item-name">⇄ Link existing Workspace</span>
               </button>
             </li>

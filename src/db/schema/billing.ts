@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, foreignKey, index, integer, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations, paymentTypeEnum } from './organizations';
 import { users } from './users';
 import { workspaces } from './workspaces';
@@ -119,7 +134,11 @@ export const invoiceLines = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.month, t.position] }),
-    foreignKey({ name: 'invoice_lines_invoice_fk', columns: [t.workspaceId, t.month], foreignColumns: [invoices.workspaceId, invoices.month] }),
+    foreignKey({
+      name: 'invoice_lines_invoice_fk',
+      columns: [t.workspaceId, t.month],
+      foreignColumns: [invoices.workspaceId, invoices.month],
+    }),
   ],
 );
 

@@ -164,9 +164,11 @@ export const endpointTags = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.endpointId, t.tag] }),
-    foreignKey({ name: 'endpoint_tags_endpoint_fk', columns: [t.workspaceId, t.endpointId], foreignColumns: [endpoints.workspaceId, endpoints.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      name: 'endpoint_tags_endpoint_fk',
+      columns: [t.workspaceId, t.endpointId],
+      foreignColumns: [endpoints.workspaceId, endpoints.id],
+    }).onDelete('cascade'),
     index('endpoint_tags_workspace_tag_idx').on(t.workspaceId, t.tag, t.endpointId),
   ],
 );
@@ -190,7 +192,9 @@ export const simDailyUsage = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.simId, t.day] }),
-    foreignKey({ name: 'sim_daily_usage_sim_fk', columns: [t.workspaceId, t.simId], foreignColumns: [sims.workspaceId, sims.id] }).onDelete('cascade'),
+    foreignKey({ name: 'sim_daily_usage_sim_fk', columns: [t.workspaceId, t.simId], foreignColumns: [sims.workspaceId, sims.id] }).onDelete(
+      'cascade',
+    ),
     index('sim_daily_usage_workspace_day_idx').on(t.workspaceId, t.day),
     check(
       'sim_daily_usage_non_negative',

@@ -32,9 +32,7 @@ export const workspaceRequests = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('workspace_requests_id_key').on(t.id),
     // At most one pending request per organization, even under concurrent inserts.
-    uniqueIndex('workspace_requests_one_pending_per_org')
-      .on(t.organizationId)
-      .where(sql`${t.status} = 'PENDING'`),
+    uniqueIndex('workspace_requests_one_pending_per_org').on(t.organizationId).where(sql`${t.status} = 'PENDING'`),
     index('workspace_requests_org_idx').on(t.organizationId, t.createdAt),
   ],
 );

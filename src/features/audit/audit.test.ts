@@ -20,7 +20,13 @@ interface EventNode {
   before: string | null;
   after: string | null;
 }
-type Events = { auditEvents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: EventNode }[] } };
+type Events = {
+  auditEvents: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: EventNode }[];
+  };
+};
 
 describe('auditEvents', () => {
   let app: TestApp;
@@ -34,7 +40,8 @@ describe('auditEvents', () => {
     jest.restoreAllMocks();
   });
 
-  const events = async (token: string, variables: Record<string, unknown> = {}) => expectData(await app.gql<Events>(EVENTS, variables, { token })).auditEvents;
+  const events = async (token: string, variables: Record<string, unknown> = {}) =>
+    expectData(await app.gql<Events>(EVENTS, variables, { token })).auditEvents;
 
   it('is readable by Administrators and the SuperAdmin, FORBIDDEN for User and Observer', async () => {
     const { unit, actors } = await roleMatrix(app);
@@ -57,7 +64,8 @@ describe('auditEvents', () => {
     await addMember(app, second.id, target.id, 'USER');
     await addMember(app, second.id, admin.id, 'ADMINISTRATOR');
     const invitee = `${unique('audited')}@example.test`.toLowerCase();
-    const run = async (query: string, variables: Record<string, unknown>) => expectData(await app.gql(query, variables, { token: admin.token }));
+    const run = async (query: string, variables: Record<string, unknown>) =>
+      expectData(await app.gql(query, variables, { token: admin.token }));
     await run('mutation($e: String!) { addUserToWorkspace(email: $e, role: OBSERVER) { status } }', { e: invitee });
     await run('mutation($u: ID!) { setUserRole(userId: $u, role: OBSERVER) { role } }', { u: target.id });
     await run('mutation($u: ID!) { setUserStatus(userId: $u, status: SUSPENDED) { status } }', { u: target.id });
@@ -97,11 +105,17 @@ describe('auditEvents', () => {
     expect(json(userInvited?.after ?? null)).toMatchObject({ email: invitee });
   });
 
-  it('never shows another Workspace\'s events', async () => {
+  it("never shows another Workspace's events", async () => {
     const mine = await createTenant(app);
     const theirs = await createTenant(app);
     const theirTarget = await memberWithRole(app, theirs.workspace.id, 'USER');
-    expectData(await app.gql('mutation($u: ID!) { setUserRole(userId: $u, role: OBSERVER) { role } }', { u: theirTarget.id }, { token: theirs.admin.token }));
+    expectData(
+      await app.gql(
+        'mutation($u: ID!) { setUserRole(userId: $u, role: OBSERVER) { role } }',
+        { u: theirTarget.id },
+        { token: theirs.admin.token },
+      ),
+    );
     const page = await events(mine.admin.token, { first: 500 });
     expect(page.edges.every((e) => e.node.workspace?.id === mine.workspace.id)).toBe(true);
     expect(page.edges.map((e) => e.node.targetId).join(' ')).not.toContain(theirTarget.id);

@@ -11,7 +11,8 @@ export const auditResolvers: Resolvers = {
   AuditEvent: {
     id: (event) => String(event.seq),
     actor: (event, _, ctx) => (event.actorUserId ? ctx.loaders.user.load(event.actorUserId) : null),
-    workspace: (event, _, ctx) => (event.workspaceId && canSeeWorkspace(ctx, event.workspaceId) ? ctx.loaders.workspace.load(event.workspaceId) : null),
+    workspace: (event, _, ctx) =>
+      event.workspaceId && canSeeWorkspace(ctx, event.workspaceId) ? ctx.loaders.workspace.load(event.workspaceId) : null,
     before: (event) => asJson(event.before),
     after: (event) => asJson(event.after),
   },

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, lt } from 'drizzle-orm';
 import { requireRole, requireViewer } from '../../auth/guard';
-import { auditEvents, type AuditEventRow } from '../../db/schema';
+import { type AuditEventRow, auditEvents } from '../../db/schema';
 import { badInput } from '../../errors';
-import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../graphql/connection';
+import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 
 /**

@@ -13,7 +13,13 @@ describe('GET /api/invoices/<workspaceId>/<month> (CSV and printable HTML)', () 
     app = await createTestApp();
     t = await billedWorkspace(app, { currency: 'EUR', vatRate: '19', createdAt: '2026-01-15T10:00:00Z', sims: 1 });
     await app.database.db.execute(sql`UPDATE workspaces SET name = '<b>Fleet & "Co"</b>' WHERE id = ${t.workspace.id}::uuid`);
-    expectData(await app.gql('mutation { updateBillingProfile(input: { vatNumber: "DE123", billingEmail: "ap@example.test" }) { vatNumber } }', {}, { token: t.admin.token }));
+    expectData(
+      await app.gql(
+        'mutation { updateBillingProfile(input: { vatNumber: "DE123", billingEmail: "ap@example.test" }) { vatNumber } }',
+        {},
+        { token: t.admin.token },
+      ),
+    );
     await pastPriceList(app, t.workspace.id, '2026-01-01', 'EUR', { fee: '2.5', perMb: '0.01', perSms: '0.05' });
     await pastActivation(app, t.workspace.id, t.sims[0]?.id ?? '', '2026-02-01T00:00:00Z', null);
     await recordUsage(app, [usage(t.sims[0]?.iccid ?? '', '2026-03-09', { bytesUp: 123_456_789, smsSent: 3, smsReceived: 1 })]);
@@ -22,7 +28,10 @@ describe('GET /api/invoices/<workspaceId>/<month> (CSV and printable HTML)', () 
   afterAll(() => app.close());
 
   const get = (workspaceId: string, month: string, query = '', headers: Record<string, string> = {}) =>
-    handleInvoiceDocument(new Request(`http://portal.test/api/invoices/${workspaceId}/${month}${query}`, { headers }), app.runtime, { workspaceId, month });
+    handleInvoiceDocument(new Request(`http://portal.test/api/invoices/${workspaceId}/${month}${query}`, { headers }), app.runtime, {
+      workspaceId,
+      month,
+    });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   it('exports an issued invoice as CSV with exact amounts', async () => {
@@ -67,7 +76,11 @@ describe('GET /api/invoices/<workspaceId>/<month> (CSV and printable HTML)', () 
 
   it("works from a browser link: the session cookie acts in the URL's Workspace", async () => {
     const second = await createWorkspace(app, t.org.id);
-    await app.gql('mutation($w: ID!, $u: ID!) { addMember(workspaceId: $w, userId: $u, role: ADMINISTRATOR) { role } }', { w: second.id, u: t.admin.id }, { token: await app.opsToken() });
+    await app.gql(
+      'mutation($w: ID!, $u: ID!) { addMember(workspaceId: $w, userId: $u, role: ADMINISTRATOR) { role } }',
+      { w: second.id, u: t.admin.id },
+      { token: await app.opsToken() },
+    );
     const cookie = await browserCookie(app, t.admin.id);
     // The page's x-workspace-id names another Workspace: the URL wins.
     const response = await get(t.workspace.id, '2026-03', '?format=csv', { cookie, 'x-workspace-id': second.id });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { requireViewer } from '../../auth/guard';
 import { badInput, notFound } from '../../errors';
-import { runAsViewer, routeErrorResponse, streamText } from '../../graphql/request-transaction';
-import type { Limits } from '../limits/limits';
+import { routeErrorResponse, runAsViewer, streamText } from '../../graphql/request-transaction';
 import type { Runtime } from '../../server/runtime';
+import type { Limits } from '../limits/limits';
 import { getInvoice } from './invoices';
 import { monthLabel } from './months';
 import { invoiceCsv, invoiceHtml } from './render';

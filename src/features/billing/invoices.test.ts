@@ -5,7 +5,17 @@ import { enterRuntimeRole } from '../../db/rls';
 import { queryRows } from '../../db/rows';
 import { recordUsage, usage } from '../reports/test-helpers';
 import { currentMonth, monthsDescending } from './months';
-import { billedWorkspace, currentMonthLabel, invoiceOf, INVOICE_FIELDS, lineFigures, pastActivation, pastPriceList, totalsOf, type InvoiceView } from './test-helpers';
+import {
+  billedWorkspace,
+  currentMonthLabel,
+  INVOICE_FIELDS,
+  type InvoiceView,
+  invoiceOf,
+  lineFigures,
+  pastActivation,
+  pastPriceList,
+  totalsOf,
+} from './test-helpers';
 
 const CREATED = '2026-01-15T10:00:00Z';
 
@@ -29,7 +39,14 @@ describe('invoice arithmetic', () => {
       usage(c.iccid, '2026-03-31', { bytesDown: 200_000 }),
     ]);
     const march = await invoiceOf(app, t.admin.token, '2026-03');
-    expect(march).toMatchObject({ month: '2026-03', periodStart: '2026-03-01', periodEnd: '2026-03-31', status: 'ISSUED', currency: 'EUR', vatRate: '19.00' });
+    expect(march).toMatchObject({
+      month: '2026-03',
+      periodStart: '2026-03-01',
+      periodEnd: '2026-03-31',
+      status: 'ISSUED',
+      currency: 'EUR',
+      vatRate: '19.00',
+    });
     // 1 SIM x 0.005 = 0.005 -> 0.01; 0.5 MB x 0.01 = 0.005 -> 0.01; 1 SMS x 0.005 -> 0.01. Rounding the sum instead would give 0.02.
     expect(lineFigures(march)).toEqual([
       ['SIM_FEE', '1', '0.005', '0.01'],
@@ -101,7 +118,13 @@ describe('invoice arithmetic', () => {
   it('charges the current month for a SIM activated now, even once suspended again (preview)', async () => {
     const t = await billedWorkspace(app, { currency: 'EUR', vatRate: '19', sims: 2 });
     const ops = await app.opsToken();
-    expectData(await app.gql('mutation($w: ID!) { setPriceList(workspaceId: $w, input: { feePerActivatedSim: "1.50", pricePerMb: "0", pricePerSms: "0" }) { currency } }', { w: t.workspace.id }, { token: ops }));
+    expectData(
+      await app.gql(
+        'mutation($w: ID!) { setPriceList(workspaceId: $w, input: { feePerActivatedSim: "1.50", pricePerMb: "0", pricePerSms: "0" }) { currency } }',
+        { w: t.workspace.id },
+        { token: ops },
+      ),
+    );
     const before = await invoiceOf(app, t.admin.token, currentMonthLabel());
     expect(before).toMatchObject({ status: 'PREVIEW', number: null, issuedAt: null });
     expect(lineFigures(before)[0]).toEqual(['SIM_FEE', '0', '1.50', '0.00']);
@@ -117,7 +140,12 @@ describe('invoice arithmetic', () => {
       app.database.db,
       sql`SELECT sim_id::text, ended_at IS NULL AS open FROM sim_activation_periods WHERE workspace_id = ${t.workspace.id}::uuid ORDER BY started_at`,
     );
-    expect(periods.map((p) => [p.sim_id, p.open]).sort()).toEqual([[t.sims[0]?.id, false], [t.sims[1]?.id, true]].sort());
+    expect(periods.map((p) => [p.sim_id, p.open]).sort()).toEqual(
+      [
+        [t.sims[0]?.id, false],
+        [t.sims[1]?.id, true],
+      ].sort(),
+    );
   });
 });
 
@@ -141,10 +169,18 @@ describe('issued invoices are immutable; the current month is a preview', () => 
     await recordUsage(app, [usage(t.sims[0]?.iccid ?? '', '2026-03-05', { bytesUp: 90_000_000, smsSent: 100 })]);
     await app.database.db.execute(sql`UPDATE price_lists SET fee_per_sim = 50 WHERE workspace_id = ${t.workspace.id}::uuid`);
     const ops = await app.opsToken();
-    expectData(await app.gql('mutation($o: ID!) { updateOrganizationBilling(organizationId: $o, input: { vatRate: "7", vatNumber: "DE999" }) { id } }', { o: t.org.id }, { token: ops }));
+    expectData(
+      await app.gql(
+        'mutation($o: ID!) { updateOrganizationBilling(organizationId: $o, input: { vatRate: "7", vatNumber: "DE999" }) { id } }',
+        { o: t.org.id },
+        { token: ops },
+      ),
+    );
     expect(await invoiceOf(app, t.admin.token, '2026-03')).toEqual(first);
     // The database refuses edits even by the table owner.
-    await expect(app.database.db.execute(sql`UPDATE invoices SET total = 0 WHERE workspace_id = ${t.workspace.id}::uuid`)).rejects.toThrow();
+    await expect(
+      app.database.db.execute(sql`UPDATE invoices SET total = 0 WHERE workspace_id = ${t.workspace.id}::uuid`),
+    ).rejects.toThrow();
     await expect(app.database.db.execute(sql`DELETE FROM invoice_lines WHERE workspace_id = ${t.workspace.id}::uuid`)).rejects.toThrow();
     // A month not issued yet is issued now, with today's terms.
     const april = await invoiceOf(app, t.admin.token, '2026-04');
@@ -163,7 +199,9 @@ describe('issued invoices are immutable; the current month is a preview', () => 
 
   it('lists invoices newest first, the preview first, with cursors, and issues each month once', async () => {
     const LIST = `query($f: Int, $a: String) { invoices(first: $f, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${INVOICE_FIELDS} } } } }`;
-    type Page = { invoices: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: InvoiceView }[] } };
+    type Page = {
+      invoices: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: InvoiceView }[] };
+    };
     const expected = monthsDescending(currentMonth(), '2026-01-01').map((m) => m.slice(0, 7));
     const seen: InvoiceView[] = [];
     let after: string | null = null;
@@ -179,9 +217,16 @@ describe('issued invoices are immutable; the current month is a preview', () => 
     expect(seen.slice(1).every((i) => i.status === 'ISSUED' && i.workspace.id === t.workspace.id)).toBe(true);
     // Issued once each, numbers unique.
     expect(new Set(seen.slice(1).map((i) => i.number)).size).toBe(expected.length - 1);
-    const [{ n }] = (await queryRows<{ n: number }>(app.database.db, sql`SELECT count(*)::int AS n FROM invoices WHERE workspace_id = ${t.workspace.id}::uuid`)) as [{ n: number }];
+    const [{ n }] = (await queryRows<{ n: number }>(
+      app.database.db,
+      sql`SELECT count(*)::int AS n FROM invoices WHERE workspace_id = ${t.workspace.id}::uuid`,
+    )) as [{ n: number }];
     expect(n).toBe(expected.length - 1);
-    expectError(await app.gql('query($f: Int) { invoices(first: $f) { totalCount } }', { f: 501 }, { token: t.admin.token }), 'BAD_USER_INPUT', 'first');
+    expectError(
+      await app.gql('query($f: Int) { invoices(first: $f) { totalCount } }', { f: 501 }, { token: t.admin.token }),
+      'BAD_USER_INPUT',
+      'first',
+    );
     expectError(await app.gql(LIST, { a: 'bogus' }, { token: t.admin.token }), 'BAD_USER_INPUT', 'after');
   });
 
@@ -189,16 +234,23 @@ describe('issued invoices are immutable; the current month is a preview', () => 
     const INVOICE = 'query($m: String!) { invoice(month: $m) { month } }';
     expectError(await app.gql(INVOICE, { m: '2025-12' }, { token: t.admin.token }), 'NOT_FOUND', 'month');
     expectError(await app.gql(INVOICE, { m: `${new Date().getUTCFullYear() + 1}-01` }, { token: t.admin.token }), 'NOT_FOUND', 'month');
-    for (const m of ['2026-3', '2026-13', 'March', '2026-03-01']) expectError(await app.gql(INVOICE, { m }, { token: t.admin.token }), 'BAD_USER_INPUT', 'month');
+    for (const m of ['2026-3', '2026-13', 'March', '2026-03-01'])
+      expectError(await app.gql(INVOICE, { m }, { token: t.admin.token }), 'BAD_USER_INPUT', 'month');
   });
 
   it("keeps every Workspace's invoices apart", async () => {
     const other = await createTenant(app, { currency: 'USD' });
     const LIST = 'query { invoices { totalCount edges { node { month workspace { id } currency } } } }';
-    const theirs = expectData(await app.gql<{ invoices: { totalCount: number; edges: { node: { month: string; workspace: { id: string }; currency: string } }[] } }>(LIST, {}, { token: other.admin.token }));
+    const theirs = expectData(
+      await app.gql<{
+        invoices: { totalCount: number; edges: { node: { month: string; workspace: { id: string }; currency: string } }[] };
+      }>(LIST, {}, { token: other.admin.token }),
+    );
     // Created this month: only the preview, in its own currency.
     expect(theirs.invoices.totalCount).toBe(1);
-    expect(theirs.invoices.edges.map((e) => e.node)).toEqual([{ month: currentMonthLabel(), workspace: { id: other.workspace.id }, currency: 'USD' }]);
+    expect(theirs.invoices.edges.map((e) => e.node)).toEqual([
+      { month: currentMonthLabel(), workspace: { id: other.workspace.id }, currency: 'USD' },
+    ]);
     // The months of the other Workspace's history do not exist for them.
     expectError(await app.gql('query { invoice(month: "2026-03") { month } }', {}, { token: other.admin.token }), 'NOT_FOUND', 'month');
   });
@@ -221,7 +273,9 @@ describe('issued invoices are immutable; the current month is a preview', () => 
     await expect(
       app.database.db.transaction(async (tx) => {
         await enterRuntimeRole(tx, { workspaceIds: [other.workspace.id], userId: null, operator: false });
-        await tx.execute(sql`INSERT INTO price_lists (workspace_id, effective_month, currency, fee_per_sim, price_per_mb, price_per_sms) VALUES (${t.workspace.id}::uuid, '2030-01-01', 'EUR', 0, 0, 0)`);
+        await tx.execute(
+          sql`INSERT INTO price_lists (workspace_id, effective_month, currency, fee_per_sim, price_per_mb, price_per_sms) VALUES (${t.workspace.id}::uuid, '2030-01-01', 'EUR', 0, 0, 0)`,
+        );
       }),
     ).rejects.toThrow();
   });
@@ -231,7 +285,11 @@ describe('issued invoices are immutable; the current month is a preview', () => 
     const ops = await app.opsToken();
     const late = await billedWorkspace(app, { currency: 'EUR', vatRate: '19', createdAt: '2026-05-20T00:00:00Z' });
     const juneCount = async () =>
-      ((await queryRows<{ n: number }>(app.database.db, sql`SELECT count(*)::int AS n FROM invoices WHERE month = '2026-06-01'`))[0] as { n: number }).n;
+      (
+        (await queryRows<{ n: number }>(app.database.db, sql`SELECT count(*)::int AS n FROM invoices WHERE month = '2026-06-01'`))[0] as {
+          n: number;
+        }
+      ).n;
     const before = await juneCount();
     const issued = expectData(await app.gql<{ issueInvoices: number }>(ISSUE, { m: '2026-06' }, { token: ops })).issueInvoices;
     expect(issued).toBeGreaterThanOrEqual(1);

@@ -1,10 +1,10 @@
 import { requireOperator, requireRole } from '../../auth/guard';
 import type { OrganizationRow, WorkspaceRow } from '../../db/schema';
 import { badInput, notFound } from '../../errors';
-import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../graphql/connection';
+import { type Connection, decodeCursor, encodeCursor, pageSize } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { recordAudit } from '../audit/record';
-import { figureLines, issuedModel, previewModel, type InvoiceModel } from './model';
+import { figureLines, type InvoiceModel, issuedModel, previewModel } from './model';
 import { minorUnits } from './money';
 import { currentMonth, monthLabel, monthOf, monthsDescending, validMonth } from './months';
 import { computeFigures, insertIssued, loadIssued, workspacesWithoutInvoice } from './queries';
@@ -30,7 +30,13 @@ export async function getInvoice({ ctx, input }: { ctx: GraphQLContext; input: {
 }
 
 /** The active Workspace's invoices, newest month first (the current month's preview first). */
-export async function listInvoices({ ctx, input }: { ctx: GraphQLContext; input: { first?: number | null; after?: string | null } }): Promise<Connection<InvoiceModel>> {
+export async function listInvoices({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { first?: number | null; after?: string | null };
+}): Promise<Connection<InvoiceModel>> {
   const { active } = requireRole(ctx, 'billing:read');
   const size = pageSize(input.first);
   const cursor = decodeCursor(input.after, 1);
@@ -88,7 +94,13 @@ async function previewInvoice(ctx: GraphQLContext, workspace: WorkspaceRef, mont
   const organization = await organizationOf(ctx, workspace);
   const currency = organization.currency;
   const d = minorUnits(currency);
-  const figures = await computeFigures(ctx.db, { workspaceId: workspace.id, month, currency, minorUnits: d, vatRate: organization.vatRate });
+  const figures = await computeFigures(ctx.db, {
+    workspaceId: workspace.id,
+    month,
+    currency,
+    minorUnits: d,
+    vatRate: organization.vatRate,
+  });
   return previewModel({ workspaceId: workspace.id, month, currency, minorUnits: d, organization, figures });
 }
 
@@ -100,7 +112,13 @@ async function issueInvoice(ctx: GraphQLContext, workspace: WorkspaceRef, month:
   const organization = await organizationOf(ctx, workspace);
   const currency = organization.currency;
   const d = minorUnits(currency);
-  const figures = await computeFigures(ctx.db, { workspaceId: workspace.id, month, currency, minorUnits: d, vatRate: organization.vatRate });
+  const figures = await computeFigures(ctx.db, {
+    workspaceId: workspace.id,
+    month,
+    currency,
+    minorUnits: d,
+    vatRate: organization.vatRate,
+  });
   const stored = await insertIssued(
     ctx.db,
     {

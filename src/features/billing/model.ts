@@ -42,15 +42,35 @@ export const LINE_TEXT: Record<InvoiceLineKind, { description: string; unit: str
 };
 
 /** The three lines of computed figures, in their stored form (full precision). */
-export function figureLines(f: InvoiceFigures): { position: number; kind: InvoiceLineKind; description: string; quantity: string; unit: string; unitPrice: string; amount: string }[] {
-  const line = (position: number, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string) => ({ position, kind, ...LINE_TEXT[kind], quantity, unitPrice, amount });
-  return [line(1, 'SIM_FEE', f.simCount, f.feePerSim, f.simAmount), line(2, 'DATA', f.dataMb, f.pricePerMb, f.dataAmount), line(3, 'SMS', f.smsCount, f.pricePerSms, f.smsAmount)];
+export function figureLines(
+  f: InvoiceFigures,
+): { position: number; kind: InvoiceLineKind; description: string; quantity: string; unit: string; unitPrice: string; amount: string }[] {
+  const line = (position: number, kind: InvoiceLineKind, quantity: string, unitPrice: string, amount: string) => ({
+    position,
+    kind,
+    ...LINE_TEXT[kind],
+    quantity,
+    unitPrice,
+    amount,
+  });
+  return [
+    line(1, 'SIM_FEE', f.simCount, f.feePerSim, f.simAmount),
+    line(2, 'DATA', f.dataMb, f.pricePerMb, f.dataAmount),
+    line(3, 'SMS', f.smsCount, f.pricePerSms, f.smsAmount),
+  ];
 }
 
 /** The invoice number: issue order within the month's prefix, e.g. INV-202601-000042. */
 export const invoiceNumber = (month: string, seq: number) => `INV-${month.slice(0, 4)}${month.slice(5, 7)}-${String(seq).padStart(6, '0')}`;
 
-export function previewModel(input: { workspaceId: string; month: string; currency: string; minorUnits: number; organization: OrganizationRow; figures: InvoiceFigures }): InvoiceModel {
+export function previewModel(input: {
+  workspaceId: string;
+  month: string;
+  currency: string;
+  minorUnits: number;
+  organization: OrganizationRow;
+  figures: InvoiceFigures;
+}): InvoiceModel {
   const { figures, minorUnits: d, currency, organization } = input;
   return {
     workspaceId: input.workspaceId,
@@ -65,7 +85,12 @@ export function previewModel(input: { workspaceId: string; month: string; curren
     subtotal: fixedDecimal(figures.subtotal, d),
     vatAmount: fixedDecimal(figures.vatAmount, d),
     total: fixedDecimal(figures.total, d),
-    billTo: { name: organization.name, vatNumber: organization.vatNumber, email: organization.billingEmail, paymentType: organization.paymentType },
+    billTo: {
+      name: organization.name,
+      vatNumber: organization.vatNumber,
+      email: organization.billingEmail,
+      paymentType: organization.paymentType,
+    },
   };
 }
 
@@ -88,7 +113,11 @@ export function issuedModel(invoice: InvoiceRow, lines: InvoiceLineRow[]): Invoi
   };
 }
 
-function showLine(l: { kind: InvoiceLineKind; description: string; quantity: string; unit: string; unitPrice: string; amount: string }, currency: string, d: number): InvoiceLineModel {
+function showLine(
+  l: { kind: InvoiceLineKind; description: string; quantity: string; unit: string; unitPrice: string; amount: string },
+  currency: string,
+  d: number,
+): InvoiceLineModel {
   return {
     kind: l.kind,
     description: l.description,

@@ -3,7 +3,9 @@ import { lastDayOf, monthsDescending, nextMonth, previousMonth, validMonth } fro
 
 describe('money helpers (exact decimal strings)', () => {
   it("knows each currency's minor unit", () => {
-    expect([minorUnits('EUR'), minorUnits('USD'), minorUnits('GBP'), minorUnits('JPY'), minorUnits('BHD'), minorUnits('KWD')]).toEqual([2, 2, 2, 0, 3, 3]);
+    expect([minorUnits('EUR'), minorUnits('USD'), minorUnits('GBP'), minorUnits('JPY'), minorUnits('BHD'), minorUnits('KWD')]).toEqual([
+      2, 2, 2, 0, 3, 3,
+    ]);
   });
 
   it('validates non-negative decimals with a scale and names the field', () => {
@@ -28,8 +30,14 @@ describe('money helpers (exact decimal strings)', () => {
 
   it('handles months as their first day', () => {
     expect(validMonth('month', '2026-03')).toBe('2026-03-01');
-    for (const bad of ['2026-3', '2026-00', '2026-13', '0000-01', '2026-03-01']) expect(() => validMonth('month', bad)).toThrow(expect.objectContaining({ field: 'month' }));
-    expect([nextMonth('2026-12-01'), previousMonth('2026-01-01'), lastDayOf('2024-02-01'), lastDayOf('2026-02-01')]).toEqual(['2027-01-01', '2025-12-01', '2024-02-29', '2026-02-28']);
+    for (const bad of ['2026-3', '2026-00', '2026-13', '0000-01', '2026-03-01'])
+      expect(() => validMonth('month', bad)).toThrow(expect.objectContaining({ field: 'month' }));
+    expect([nextMonth('2026-12-01'), previousMonth('2026-01-01'), lastDayOf('2024-02-01'), lastDayOf('2026-02-01')]).toEqual([
+      '2027-01-01',
+      '2025-12-01',
+      '2024-02-29',
+      '2026-02-28',
+    ]);
     expect(monthsDescending('2026-02-01', '2025-11-01')).toEqual(['2026-02-01', '2026-01-01', '2025-12-01', '2025-11-01']);
   });
 });

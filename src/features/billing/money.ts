@@ -25,7 +25,10 @@ export function validDecimal(field: string, value: string, scale: number, intege
   const whole = match?.[1]?.replace(/^0+(?=\d)/, '') ?? '';
   const fraction = match?.[2] ?? '';
   if (!match || whole.length > integerDigits || fraction.length > scale) {
-    throw badInput(field, `${field} must be a decimal number such as "12.50", 0 or more, with at most ${integerDigits} digits before the point and ${scale} after it.`);
+    throw badInput(
+      field,
+      `${field} must be a decimal number such as "12.50", 0 or more, with at most ${integerDigits} digits before the point and ${scale} after it.`,
+    );
   }
   return fraction ? `${whole}.${fraction}` : whole;
 }

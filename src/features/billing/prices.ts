@@ -1,5 +1,5 @@
 import { requireOperator } from '../../auth/guard';
-import { priceLists, type PriceListRow } from '../../db/schema';
+import { type PriceListRow, priceLists } from '../../db/schema';
 import { badInput } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import type { PriceListInput } from '../../graphql/generated/resolvers-types';
@@ -13,7 +13,13 @@ import { currentMonth, monthLabel, validMonth } from './months';
  * the current month; never an earlier one, whose invoices are issued). Setting prices again for the
  * same month replaces them. Later months keep using the newest price list until another one starts.
  */
-export async function setPriceList({ ctx, input }: { ctx: GraphQLContext; input: { workspaceId: string; input: PriceListInput } }): Promise<PriceListRow> {
+export async function setPriceList({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { workspaceId: string; input: PriceListInput };
+}): Promise<PriceListRow> {
   const viewer = requireOperator(ctx);
   const workspace = await requireWorkspace(ctx, input.workspaceId, 'workspaceId');
   const prices = input.input;
@@ -23,14 +29,25 @@ export async function setPriceList({ ctx, input }: { ctx: GraphQLContext; input:
     pricePerSms: validDecimal('pricePerSms', prices.pricePerSms, 4),
   };
   const month = prices.effectiveMonth ? validMonth('effectiveMonth', prices.effectiveMonth) : currentMonth();
-  if (month < currentMonth()) throw badInput('effectiveMonth', 'Prices cannot change for a month that has ended (its invoices are issued).');
+  if (month < currentMonth())
+    throw badInput('effectiveMonth', 'Prices cannot change for a month that has ended (its invoices are issued).');
   const organization = await ctx.loaders.organization.load(workspace.organizationId);
   if (!organization) throw new Error(`Workspace ${workspace.id} has no organization`);
-  const row = { workspaceId: workspace.id, effectiveMonth: month, currency: organization.currency, ...values, setBy: viewer.user.id, setAt: new Date() };
+  const row = {
+    workspaceId: workspace.id,
+    effectiveMonth: month,
+    currency: organization.currency,
+    ...values,
+    setBy: viewer.user.id,
+    setAt: new Date(),
+  };
   const [stored] = await ctx.db
     .insert(priceLists)
     .values(row)
-    .onConflictDoUpdate({ target: [priceLists.workspaceId, priceLists.effectiveMonth], set: { currency: row.currency, ...values, setBy: row.setBy, setAt: row.setAt } })
+    .onConflictDoUpdate({
+      target: [priceLists.workspaceId, priceLists.effectiveMonth],
+      set: { currency: row.currency, ...values, setBy: row.setBy, setAt: row.setAt },
+    })
     .returning();
   if (!stored) throw new Error('upsert returned no price list');
   await recordAudit(ctx, {

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { requireOperator, requireRole } from '../../auth/guard';
-import { organizations, workspaceLinks, type OrganizationRow } from '../../db/schema';
+import { type OrganizationRow, organizations, workspaceLinks } from '../../db/schema';
 import { badInput, conflict } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import type { OrganizationBillingInput, UpdateBillingProfileInput } from '../../graphql/generated/resolvers-types';
@@ -27,32 +27,49 @@ export async function billingProfile({ ctx }: { ctx: GraphQLContext }): Promise<
  * Administrators (and the SuperAdmin) of a Workspace may change its organization's VAT number and
  * billing email; currency, VAT rate, package and payment type change only through ops.
  */
-export async function updateBillingProfile({ ctx, input }: { ctx: GraphQLContext; input: UpdateBillingProfileInput }): Promise<BillingProfileModel> {
+export async function updateBillingProfile({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: UpdateBillingProfileInput;
+}): Promise<BillingProfileModel> {
   const { active } = requireRole(ctx, 'billing:read');
   const before = await organizationOf(ctx, active.workspace.organizationId);
   const changes: Partial<Pick<OrganizationRow, 'vatNumber' | 'billingEmail'>> = {};
-  if (input.vatNumber !== undefined) changes.vatNumber = input.vatNumber === null ? null : validText('vatNumber', input.vatNumber, VAT_NUMBER_MAX);
-  if (input.billingEmail !== undefined) changes.billingEmail = input.billingEmail === null ? null : validEmail('billingEmail', input.billingEmail);
+  if (input.vatNumber !== undefined)
+    changes.vatNumber = input.vatNumber === null ? null : validText('vatNumber', input.vatNumber, VAT_NUMBER_MAX);
+  if (input.billingEmail !== undefined)
+    changes.billingEmail = input.billingEmail === null ? null : validEmail('billingEmail', input.billingEmail);
   const organization = await applyChanges(ctx, before, changes, active.workspace.id, 'organization.billing_profile_updated');
   return { organization, workspaceId: active.workspace.id };
 }
 
 /** Operators only: changes an organization's billing terms (currency, VAT, package, payment type, contacts). */
-export async function updateOrganizationBilling({ ctx, input }: { ctx: GraphQLContext; input: { organizationId: string; input: OrganizationBillingInput } }): Promise<OrganizationRow> {
+export async function updateOrganizationBilling({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { organizationId: string; input: OrganizationBillingInput };
+}): Promise<OrganizationRow> {
   requireOperator(ctx);
   const before = await requireOrganization(ctx, input.organizationId, 'organizationId');
   const given = input.input;
   const changes: Partial<Pick<OrganizationRow, 'currency' | 'vatRate' | 'vatNumber' | 'billingEmail' | 'package' | 'paymentType'>> = {};
   if (given.currency != null) changes.currency = validCurrency('currency', given.currency);
   if (given.vatRate != null) changes.vatRate = validVatRate(given.vatRate);
-  if (given.vatNumber !== undefined) changes.vatNumber = given.vatNumber === null ? null : validText('vatNumber', given.vatNumber, VAT_NUMBER_MAX);
-  if (given.billingEmail !== undefined) changes.billingEmail = given.billingEmail === null ? null : validEmail('billingEmail', given.billingEmail);
+  if (given.vatNumber !== undefined)
+    changes.vatNumber = given.vatNumber === null ? null : validText('vatNumber', given.vatNumber, VAT_NUMBER_MAX);
+  if (given.billingEmail !== undefined)
+    changes.billingEmail = given.billingEmail === null ? null : validEmail('billingEmail', given.billingEmail);
   if (given.paymentType != null) changes.paymentType = given.paymentType;
   if (given.package != null) {
     changes.package = given.package;
     if (given.package === 'STANDARD' && before.package !== 'STANDARD') {
       const [linked] = await ctx.db.select({ n: count() }).from(workspaceLinks).where(eq(workspaceLinks.mainOrganizationId, before.id));
-      if ((linked?.n ?? 0) > 0) throw conflict('The organization links Workspaces, which needs the Pro package; unlink them first.', 'package');
+      if ((linked?.n ?? 0) > 0)
+        throw conflict('The organization links Workspaces, which needs the Pro package; unlink them first.', 'package');
     }
   }
   return applyChanges(ctx, before, changes, null, 'organization.billing_updated');
@@ -78,7 +95,8 @@ async function applyChanges(
 function validVatRate(value: string): string {
   const rate = validDecimal('vatRate', value, 2, 3);
   const [whole = '0', fraction = ''] = rate.split('.');
-  if (Number(whole) > 100 || (Number(whole) === 100 && /[1-9]/.test(fraction))) throw badInput('vatRate', 'vatRate must be between 0 and 100 (percent).');
+  if (Number(whole) > 100 || (Number(whole) === 100 && /[1-9]/.test(fraction)))
+    throw badInput('vatRate', 'vatRate must be between 0 and 100 (percent).');
   return rate;
 }
 

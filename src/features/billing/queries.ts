@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { invoiceLines, invoices, priceLists, type InvoiceLineRow, type InvoiceRow, type PriceListRow } from '../../db/schema';
 import { queryRows } from '../../db/rows';
+import { type InvoiceLineRow, type InvoiceRow, invoiceLines, invoices, type PriceListRow, priceLists } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import { nextMonth } from './months';
 
@@ -115,11 +115,18 @@ export async function computeFigures(
 }
 
 /** Issued invoices of one Workspace for the given months, with their lines in order. */
-export async function loadIssued(db: Database, workspaceId: string, months: readonly string[]): Promise<Map<string, { invoice: InvoiceRow; lines: InvoiceLineRow[] }>> {
+export async function loadIssued(
+  db: Database,
+  workspaceId: string,
+  months: readonly string[],
+): Promise<Map<string, { invoice: InvoiceRow; lines: InvoiceLineRow[] }>> {
   const found = new Map<string, { invoice: InvoiceRow; lines: InvoiceLineRow[] }>();
   if (!months.length) return found;
   const [rows, lines] = await Promise.all([
-    db.select().from(invoices).where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.month, [...months]))),
+    db
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.workspaceId, workspaceId), inArray(invoices.month, [...months]))),
     db
       .select()
       .from(invoiceLines)

@@ -31,7 +31,8 @@ export function* invoiceCsv(invoice: InvoiceModel, workspaceName: string): Gener
   yield pair('vat_rate_percent', invoice.vatRate);
   yield '\r\n';
   yield 'kind,description,quantity,unit,unit_price,amount,currency\r\n';
-  for (const l of invoice.lines) yield `${l.kind},${csvField(l.description)},${l.quantity},${l.unit},${l.unitPrice},${l.amount},${l.currency}\r\n`;
+  for (const l of invoice.lines)
+    yield `${l.kind},${csvField(l.description)},${l.quantity},${l.unit},${l.unitPrice},${l.amount},${l.currency}\r\n`;
   yield `SUBTOTAL,Subtotal,,,,${invoice.subtotal},${invoice.currency}\r\n`;
   yield `VAT,${csvField(`VAT ${invoice.vatRate}%`)},,,,${invoice.vatAmount},${invoice.currency}\r\n`;
   yield `TOTAL,Total,,,,${invoice.total},${invoice.currency}\r\n`;

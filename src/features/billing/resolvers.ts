@@ -1,11 +1,11 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { statsWorkspace } from '../reports/workspace';
 import { getInvoice, issueInvoices, listInvoices } from './invoices';
-import { currentMonth, lastDayOf, monthLabel } from './months';
 import { minorUnits, trimDecimal } from './money';
-import { priceListHistory, priceListInForce } from './queries';
+import { currentMonth, lastDayOf, monthLabel } from './months';
 import { setPriceList } from './prices';
 import { billingProfile, updateBillingProfile, updateOrganizationBilling } from './profile';
+import { priceListHistory, priceListInForce } from './queries';
 
 const money = (amount: string, currency: string) => ({ amount, currency });
 /** Unit prices keep their precision, with at least the currency's minor-unit digits. */
@@ -49,7 +49,12 @@ export const billingResolvers: Resolvers = {
     subtotal: (i) => money(i.subtotal, i.currency),
     vat: (i) => money(i.vatAmount, i.currency),
     total: (i) => money(i.total, i.currency),
-    billTo: (i) => ({ name: i.billTo.name, vatNumber: i.billTo.vatNumber, billingEmail: i.billTo.email, paymentType: i.billTo.paymentType }),
+    billTo: (i) => ({
+      name: i.billTo.name,
+      vatNumber: i.billTo.vatNumber,
+      billingEmail: i.billTo.email,
+      paymentType: i.billTo.paymentType,
+    }),
   },
   InvoiceLine: {
     unitPrice: (l) => money(l.unitPrice, l.currency),

@@ -19,7 +19,14 @@ export interface InvoiceView {
   currency: string;
   vatRate: string;
   workspace: { id: string };
-  lines: { kind: string; description: string; quantity: string; unit: string; unitPrice: { amount: string; currency: string }; amount: { amount: string; currency: string } }[];
+  lines: {
+    kind: string;
+    description: string;
+    quantity: string;
+    unit: string;
+    unitPrice: { amount: string; currency: string };
+    amount: { amount: string; currency: string };
+  }[];
   subtotal: { amount: string; currency: string };
   vat: { amount: string; currency: string };
   total: { amount: string; currency: string };
@@ -30,17 +37,30 @@ export interface InvoiceView {
 export async function billedWorkspace(app: TestApp, options: { currency: string; vatRate: string; createdAt?: string; sims?: number }) {
   const org = await createOrg(app, { currency: options.currency });
   expectData(
-    await app.gql('mutation($o: ID!, $i: OrganizationBillingInput!) { updateOrganizationBilling(organizationId: $o, input: $i) { id } }', { o: org.id, i: { vatRate: options.vatRate } }, { token: await app.opsToken() }),
+    await app.gql(
+      'mutation($o: ID!, $i: OrganizationBillingInput!) { updateOrganizationBilling(organizationId: $o, input: $i) { id } }',
+      { o: org.id, i: { vatRate: options.vatRate } },
+      { token: await app.opsToken() },
+    ),
   );
   const workspace = await createWorkspace(app, org.id);
-  if (options.createdAt) await app.database.db.execute(sql`UPDATE workspaces SET created_at = ${options.createdAt}::timestamptz WHERE id = ${workspace.id}::uuid`);
+  if (options.createdAt)
+    await app.database.db.execute(
+      sql`UPDATE workspaces SET created_at = ${options.createdAt}::timestamptz WHERE id = ${workspace.id}::uuid`,
+    );
   const admin = await memberWithRole(app, workspace.id, 'ADMINISTRATOR');
   const sims: TestSim[] = options.sims ? await registerSims(app, admin.token, options.sims) : [];
   return { org, workspace, admin, sims };
 }
 
 /** A price list effective from a past month (ops can only set current and future months through the API). */
-export async function pastPriceList(app: TestApp, workspaceId: string, month: string, currency: string, prices: { fee: string; perMb: string; perSms: string }) {
+export async function pastPriceList(
+  app: TestApp,
+  workspaceId: string,
+  month: string,
+  currency: string,
+  prices: { fee: string; perMb: string; perSms: string },
+) {
   await app.database.db.execute(sql`INSERT INTO price_lists (workspace_id, effective_month, currency, fee_per_sim, price_per_mb, price_per_sms)
     VALUES (${workspaceId}::uuid, ${month}::date, ${currency}, ${prices.fee}::numeric, ${prices.perMb}::numeric, ${prices.perSms}::numeric)`);
 }
@@ -53,7 +73,9 @@ export async function pastActivation(app: TestApp, workspaceId: string, simId: s
 
 /** The invoice of `month` as the token sees it. */
 export async function invoiceOf(app: TestApp, token: string, month: string): Promise<InvoiceView> {
-  return expectData(await app.gql<{ invoice: InvoiceView }>(`query($m: String!) { invoice(month: $m) { ${INVOICE_FIELDS} } }`, { m: month }, { token })).invoice;
+  return expectData(
+    await app.gql<{ invoice: InvoiceView }>(`query($m: String!) { invoice(month: $m) { ${INVOICE_FIELDS} } }`, { m: month }, { token }),
+  ).invoice;
 }
 
 /** [kind, quantity, unit price, amount] of each line. */

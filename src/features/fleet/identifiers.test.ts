@@ -76,8 +76,18 @@ describe('fleet identifiers', () => {
 
   it('accepts up to 20 tags of up to 64 characters, trimmed, without duplicates', () => {
     expect(validTags('tags', [' a ', 'b', 'a'])).toEqual(['a', 'b']);
-    expect(validTags('tags', Array.from({ length: 20 }, (_, i) => `t${i}`))).toHaveLength(20);
-    expect(() => validTags('tags', Array.from({ length: 21 }, (_, i) => `t${i}`))).toThrow(AppError);
+    expect(
+      validTags(
+        'tags',
+        Array.from({ length: 20 }, (_, i) => `t${i}`),
+      ),
+    ).toHaveLength(20);
+    expect(() =>
+      validTags(
+        'tags',
+        Array.from({ length: 21 }, (_, i) => `t${i}`),
+      ),
+    ).toThrow(AppError);
     expect(() => validTags('tags', ['x'.repeat(65)])).toThrow(AppError);
     expect(() => validTags('tags', [''])).toThrow(AppError);
   });

@@ -3,7 +3,15 @@ import { createTestDatabase } from '../../../test/db';
 import type { DatabaseHandle } from '../../db/client';
 import { queryRows } from '../../db/rows';
 
-const FLEET_TABLES = ['sims', 'endpoints', 'endpoint_tags', 'service_policies', 'coverage_policies', 'sim_daily_usage', 'workspace_daily_usage'];
+const FLEET_TABLES = [
+  'sims',
+  'endpoints',
+  'endpoint_tags',
+  'service_policies',
+  'coverage_policies',
+  'sim_daily_usage',
+  'workspace_daily_usage',
+];
 
 /** Every fleet index leads with workspace_id (so filters, sorts and a Citus-style distribution all work per Workspace). */
 describe('fleet indexes', () => {
@@ -21,7 +29,10 @@ describe('fleet indexes', () => {
             JOIN pg_class t ON t.oid = x.indrelid
             JOIN pg_class i ON i.oid = x.indexrelid
             JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
-           WHERE t.relname IN (${sql.join(FLEET_TABLES.map((name) => sql`${name}`), sql`, `)})
+           WHERE t.relname IN (${sql.join(
+             FLEET_TABLES.map((name) => sql`${name}`),
+             sql`, `,
+           )})
            ORDER BY i.relname`,
     );
     expect(rows.length).toBeGreaterThan(20);
@@ -29,9 +40,12 @@ describe('fleet indexes', () => {
   });
 
   it('back every list filter and sort', async () => {
-    const definitions = (await queryRows<{ def: string }>(database.db, sql`SELECT indexdef AS def FROM pg_indexes WHERE tablename IN ('sims', 'endpoints', 'endpoint_tags')`)).map((r) =>
-      r.def.replace(/^.* USING btree /, ''),
-    );
+    const definitions = (
+      await queryRows<{ def: string }>(
+        database.db,
+        sql`SELECT indexdef AS def FROM pg_indexes WHERE tablename IN ('sims', 'endpoints', 'endpoint_tags')`,
+      )
+    ).map((r) => r.def.replace(/^.* USING btree /, ''));
     for (const wanted of [
       '(workspace_id, seq)', // CREATED_ASC / CREATED_DESC (sims and endpoints)
       '(workspace_id, iccid)', // ICCID_ASC / ICCID_DESC and ICCID prefix search

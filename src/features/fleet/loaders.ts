@@ -1,16 +1,16 @@
 import DataLoader from 'dataloader';
 import { and, inArray, sql } from 'drizzle-orm';
 import {
+  type CoveragePolicyRow,
   coveragePolicies,
-  endpointTags,
+  type EndpointRow,
   endpoints,
+  endpointTags,
+  type ServicePolicyRow,
+  type SimRow,
   servicePolicies,
   simDailyUsage,
   sims,
-  type CoveragePolicyRow,
-  type EndpointRow,
-  type ServicePolicyRow,
-  type SimRow,
 } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 
@@ -55,17 +55,36 @@ const keyOf = (k: InWorkspace) => `${k.workspaceId}/${k.id}`;
 
 export function createFleetLoaders(db: Database): FleetLoaders {
   return {
-    sim: rowLoader((ws, ids) => db.select().from(sims).where(and(inArray(sims.workspaceId, ws), inArray(sims.id, ids))), (r) => r.id),
+    sim: rowLoader(
+      (ws, ids) =>
+        db
+          .select()
+          .from(sims)
+          .where(and(inArray(sims.workspaceId, ws), inArray(sims.id, ids))),
+      (r) => r.id,
+    ),
     endpointBySim: rowLoader(
-      (ws, ids) => db.select().from(endpoints).where(and(inArray(endpoints.workspaceId, ws), inArray(endpoints.simId, ids))),
+      (ws, ids) =>
+        db
+          .select()
+          .from(endpoints)
+          .where(and(inArray(endpoints.workspaceId, ws), inArray(endpoints.simId, ids))),
       (r) => r.simId ?? '',
     ),
     servicePolicy: rowLoader(
-      (ws, ids) => db.select().from(servicePolicies).where(and(inArray(servicePolicies.workspaceId, ws), inArray(servicePolicies.id, ids))),
+      (ws, ids) =>
+        db
+          .select()
+          .from(servicePolicies)
+          .where(and(inArray(servicePolicies.workspaceId, ws), inArray(servicePolicies.id, ids))),
       (r) => r.id,
     ),
     coveragePolicy: rowLoader(
-      (ws, ids) => db.select().from(coveragePolicies).where(and(inArray(coveragePolicies.workspaceId, ws), inArray(coveragePolicies.id, ids))),
+      (ws, ids) =>
+        db
+          .select()
+          .from(coveragePolicies)
+          .where(and(inArray(coveragePolicies.workspaceId, ws), inArray(coveragePolicies.id, ids))),
       (r) => r.id,
     ),
     tags: new DataLoader(
@@ -73,7 +92,9 @@ export function createFleetLoaders(db: Database): FleetLoaders {
         const rows = await db
           .select({ workspaceId: endpointTags.workspaceId, endpointId: endpointTags.endpointId, tag: endpointTags.tag })
           .from(endpointTags)
-          .where(and(inArray(endpointTags.workspaceId, distinct(keys, 'workspaceId')), inArray(endpointTags.endpointId, distinct(keys, 'id'))))
+          .where(
+            and(inArray(endpointTags.workspaceId, distinct(keys, 'workspaceId')), inArray(endpointTags.endpointId, distinct(keys, 'id'))),
+          )
           .orderBy(endpointTags.tag);
         const byEndpoint = new Map<string, string[]>();
         for (const r of rows) {

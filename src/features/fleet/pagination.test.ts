@@ -38,11 +38,17 @@ describe('fleet lists: keyset pages, filters, sorts', () => {
     for (let i = 0; i < 24; i++) {
       const sim = sims[i];
       if (sim && i < 16 && i % 2 === 0) {
-        expectData(await app.gql('mutation($id: ID!, $imsi: String, $m: String) { updateSim(id: $id, input: { imsi: $imsi, msisdn: $m, status: ACTIVATED }) { id } }', {
-          id: sim.id,
-          imsi: `90143${String(1000000000 + i)}`,
-          m: `+4917${String(10000000 + i)}`,
-        }, { token }));
+        expectData(
+          await app.gql(
+            'mutation($id: ID!, $imsi: String, $m: String) { updateSim(id: $id, input: { imsi: $imsi, msisdn: $m, status: ACTIVATED }) { id } }',
+            {
+              id: sim.id,
+              imsi: `90143${String(1000000000 + i)}`,
+              m: `+4917${String(10000000 + i)}`,
+            },
+            { token },
+          ),
+        );
       }
       await createEndpoint(app, token, {
         name: `${KINDS[i % 4]} ${String(i).padStart(2, '0')}`,
@@ -56,16 +62,29 @@ describe('fleet lists: keyset pages, filters, sorts', () => {
   });
   afterAll(() => app.close());
 
-  const endpoints = async (variables: Record<string, unknown>) => expectData(await app.gql<{ endpoints: Page<Node> }>(ENDPOINTS, variables, { token })).endpoints;
+  const endpoints = async (variables: Record<string, unknown>) =>
+    expectData(await app.gql<{ endpoints: Page<Node> }>(ENDPOINTS, variables, { token })).endpoints;
   const sims = async (variables: Record<string, unknown>) =>
-    expectData(await app.gql<{ sims: Page<{ id: string; iccid: string; status: string; endpoint: { name: string } | null }> }>(SIMS, variables, { token })).sims;
+    expectData(
+      await app.gql<{ sims: Page<{ id: string; iccid: string; status: string; endpoint: { name: string } | null }> }>(SIMS, variables, {
+        token,
+      }),
+    ).sims;
 
   /** Every page of a list, `size` at a time; `between` runs alongside the first three page reads. */
-  async function pages<T>(fetch: (variables: Record<string, unknown>) => Promise<Page<T>>, variables: Record<string, unknown>, size: number, between?: () => Promise<unknown>): Promise<T[]> {
+  async function pages<T>(
+    fetch: (variables: Record<string, unknown>) => Promise<Page<T>>,
+    variables: Record<string, unknown>,
+    size: number,
+    between?: () => Promise<unknown>,
+  ): Promise<T[]> {
     const seen: T[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const [page]: [Page<T>, unknown] = await Promise.all([fetch({ ...variables, n: size, a: after }), guard < 3 ? between?.() : undefined]);
+      const [page]: [Page<T>, unknown] = await Promise.all([
+        fetch({ ...variables, n: size, a: after }),
+        guard < 3 ? between?.() : undefined,
+      ]);
       seen.push(...page.edges.map((e) => e.node));
       if (!page.pageInfo.hasNextPage) return seen;
       after = page.pageInfo.endCursor;
@@ -119,15 +138,26 @@ describe('fleet lists: keyset pages, filters, sorts', () => {
   describe('filters and sorts combined', () => {
     /** The whole list in `order`, filtered in JavaScript: the expected answer. */
     async function expected(order: string, keep: (n: Node) => boolean): Promise<string[]> {
-      return (await endpoints({ n: 500, o: order })).edges.map((e) => e.node).filter(keep).map((n) => n.id);
+      return (await endpoints({ n: 500, o: order })).edges
+        .map((e) => e.node)
+        .filter(keep)
+        .map((n) => n.id);
     }
 
     it.each([
-      ['status + tag + name search', { status: ['DISABLED'], tag: 'north', search: 'pUmP' }, (n: Node) => n.status === 'DISABLED' && n.tags.includes('north') && n.name.toLowerCase().startsWith('pump')],
+      [
+        'status + tag + name search',
+        { status: ['DISABLED'], tag: 'north', search: 'pUmP' },
+        (n: Node) => n.status === 'DISABLED' && n.tags.includes('north') && n.name.toLowerCase().startsWith('pump'),
+      ],
       ['two statuses + tag', { status: ['ENABLED', 'DISABLED'], tag: 'vip' }, (n: Node) => n.tags.includes('vip')],
       ['search for a name with LIKE wildcards', { search: '100%' }, (n: Node) => n.name.startsWith('100%')],
       ['wildcards match literally', { search: '_' }, () => false],
-      ['tag + search by ICCID prefix', { tag: 'south', search: '8988' }, (n: Node) => n.tags.includes('south') && !!n.sim?.iccid.startsWith('8988')],
+      [
+        'tag + search by ICCID prefix',
+        { tag: 'south', search: '8988' },
+        (n: Node) => n.tags.includes('south') && !!n.sim?.iccid.startsWith('8988'),
+      ],
     ] as const)('%s, in every order, page by page', async (_, filter, keep) => {
       for (const order of ['NAME_ASC', 'NAME_DESC', 'CREATED_ASC', 'CREATED_DESC']) {
         const want = await expected(order, keep);
@@ -152,9 +182,13 @@ describe('fleet lists: keyset pages, filters, sorts', () => {
       const active = all.filter((s) => s.status === 'ACTIVATED');
       expect((await pages(sims, { f: { status: ['ACTIVATED'] }, o: 'ICCID_DESC' }, 3)).map((s) => s.id)).toEqual(active.map((s) => s.id));
       const free = all.filter((s) => s.status === 'ISSUED' && !s.endpoint);
-      expect((await pages(sims, { f: { status: ['ISSUED'], assigned: false }, o: 'ICCID_DESC' }, 3)).map((s) => s.id)).toEqual(free.map((s) => s.id));
+      expect((await pages(sims, { f: { status: ['ISSUED'], assigned: false }, o: 'ICCID_DESC' }, 3)).map((s) => s.id)).toEqual(
+        free.map((s) => s.id),
+      );
       const inDevices = all.filter((s) => s.endpoint);
-      expect((await sims({ n: 500, f: { assigned: true }, o: 'ICCID_DESC' })).edges.map((e) => e.node.id)).toEqual(inDevices.map((s) => s.id));
+      expect((await sims({ n: 500, f: { assigned: true }, o: 'ICCID_DESC' })).edges.map((e) => e.node.id)).toEqual(
+        inDevices.map((s) => s.id),
+      );
       const meters = (await sims({ n: 500, f: { search: 'meter 0' } })).edges.map((e) => e.node.endpoint?.name);
       expect(meters.length).toBeGreaterThan(0);
       expect(meters.every((name) => name?.startsWith('Meter 0'))).toBe(true);
@@ -204,7 +238,13 @@ describe('fleet lists: keyset pages, filters, sorts', () => {
     });
 
     it('gives 50 rows by default', async () => {
-      const page = expectData(await app.gql<{ endpoints: Page<unknown> }>('{ endpoints { totalCount edges { cursor } pageInfo { hasNextPage } } }', {}, { token: seeded })).endpoints;
+      const page = expectData(
+        await app.gql<{ endpoints: Page<unknown> }>(
+          '{ endpoints { totalCount edges { cursor } pageInfo { hasNextPage } } }',
+          {},
+          { token: seeded },
+        ),
+      ).endpoints;
       expect(page.edges).toHaveLength(50);
       expect(page.totalCount).toBe(2000);
       expect(page.pageInfo.hasNextPage).toBe(true);

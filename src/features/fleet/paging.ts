@@ -1,4 +1,4 @@
-import { asc, desc, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { badInput, isUuid } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../graphql/connection';
@@ -81,9 +81,7 @@ export function lowerPrefixPattern(prefix: string): string {
  */
 export function digitPrefix(column: AnyPgColumn, prefix: string, lead = ''): SQL {
   const upper = incrementDigits(prefix);
-  return upper === null
-    ? sql`${column} >= ${lead + prefix}`
-    : sql`(${column} >= ${lead + prefix} AND ${column} < ${lead + upper})`;
+  return upper === null ? sql`${column} >= ${lead + prefix}` : sql`(${column} >= ${lead + prefix} AND ${column} < ${lead + upper})`;
 }
 
 function incrementDigits(digits: string): string | null {
@@ -104,4 +102,5 @@ export function identifierDigits(term: string): { digits: string; plus: boolean 
 }
 
 /** An optional status list: empty or omitted means any status. */
-export const statusList = <T>(values: readonly T[] | null | undefined): T[] | null => (values && values.length ? [...new Set(values)] : null);
+export const statusList = <T>(values: readonly T[] | null | undefined): T[] | null =>
+  values && values.length ? [...new Set(values)] : null;

@@ -11,7 +11,15 @@ describe('row-level security on the fleet tables', () => {
   let a: Awaited<ReturnType<typeof createTenant>>;
   let b: Awaited<ReturnType<typeof createTenant>>;
   const ids: Record<string, { simId: string; endpointId: string; servicePolicyId: string; coveragePolicyId: string }> = {};
-  const TABLES = ['sims', 'endpoints', 'endpoint_tags', 'service_policies', 'coverage_policies', 'sim_daily_usage', 'workspace_daily_usage'] as const;
+  const TABLES = [
+    'sims',
+    'endpoints',
+    'endpoint_tags',
+    'service_policies',
+    'coverage_policies',
+    'sim_daily_usage',
+    'workspace_daily_usage',
+  ] as const;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -21,11 +29,25 @@ describe('row-level security on the fleet tables', () => {
     for (const tenant of [a, b]) {
       const token = tenant.admin.token;
       const [sim] = await registerSims(app, token, 1);
-      const servicePolicyId = expectData(await app.gql<{ createServicePolicy: { id: string } }>('mutation { createServicePolicy(input: { name: "P" }) { id } }', {}, { token })).createServicePolicy.id;
-      const coveragePolicyId = expectData(await app.gql<{ createCoveragePolicy: { id: string } }>('mutation { createCoveragePolicy(input: { name: "P" }) { id } }', {}, { token })).createCoveragePolicy.id;
+      const servicePolicyId = expectData(
+        await app.gql<{ createServicePolicy: { id: string } }>(
+          'mutation { createServicePolicy(input: { name: "P" }) { id } }',
+          {},
+          { token },
+        ),
+      ).createServicePolicy.id;
+      const coveragePolicyId = expectData(
+        await app.gql<{ createCoveragePolicy: { id: string } }>(
+          'mutation { createCoveragePolicy(input: { name: "P" }) { id } }',
+          {},
+          { token },
+        ),
+      ).createCoveragePolicy.id;
       const endpoint = await createEndpoint(app, token, { simId: sim?.id, tags: ['t'], servicePolicyId, coveragePolicyId });
       const record = { iccid: sim?.iccid, date: day, bytesUp: 1, bytesDown: 2, smsSent: 3, smsReceived: 4, cost: 0.5 };
-      expectData(await app.gql('mutation($r: [UsageRecordInput!]!) { recordUsage(records: $r) }', { r: [record] }, { token: await app.opsToken() }));
+      expectData(
+        await app.gql('mutation($r: [UsageRecordInput!]!) { recordUsage(records: $r) }', { r: [record] }, { token: await app.opsToken() }),
+      );
       ids[tenant.workspace.id] = { simId: sim?.id as string, endpointId: endpoint.id, servicePolicyId, coveragePolicyId };
     }
   });
@@ -51,7 +73,10 @@ describe('row-level security on the fleet tables', () => {
     const workspaces = new Set(rows.map((r) => r.workspace_id));
     expect([...workspaces]).toEqual([a.workspace.id]);
     // B's rows exist (the owner, who bypasses RLS, sees them).
-    const all = await queryRows<{ n: number }>(app.database.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE workspace_id = ${b.workspace.id}`);
+    const all = await queryRows<{ n: number }>(
+      app.database.db,
+      sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE workspace_id = ${b.workspace.id}`,
+    );
     expect(all[0]?.n).toBeGreaterThan(0);
   });
 
@@ -96,7 +121,9 @@ describe('row-level security on the fleet tables', () => {
 
   it('cannot move a row of A into B', async () => {
     const mine = ids[a.workspace.id] as (typeof ids)[string];
-    const error: unknown = await asTenantA((tx) => tx.execute(sql`UPDATE service_policies SET workspace_id = ${b.workspace.id} WHERE id = ${mine.servicePolicyId}`)).then(
+    const error: unknown = await asTenantA((tx) =>
+      tx.execute(sql`UPDATE service_policies SET workspace_id = ${b.workspace.id} WHERE id = ${mine.servicePolicyId}`),
+    ).then(
       () => null,
       (e: unknown) => e,
     );

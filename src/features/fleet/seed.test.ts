@@ -30,9 +30,7 @@ describe('seedFleetDemo', () => {
       endpoints(first: 1) { totalCount } tagged: endpoints(first: 1, filter: { tag: "north" }) { totalCount }
       servicePolicies { totalCount } coveragePolicies { totalCount } }`;
     for (const tenant of [a, b]) {
-      const data = expectData(
-        await app.gql<Record<string, { totalCount: number }>>(query, {}, { token: tenant.admin.token }),
-      );
+      const data = expectData(await app.gql<Record<string, { totalCount: number }>>(query, {}, { token: tenant.admin.token }));
       expect(data.sims?.totalCount).toBe(DEMO_FLEET.sims);
       expect(data.assigned?.totalCount).toBe(DEMO_FLEET.inDevices);
       expect(data.endpoints?.totalCount).toBe(DEMO_FLEET.devices);
@@ -43,7 +41,10 @@ describe('seedFleetDemo', () => {
   });
 
   it('uses valid identifiers: Luhn ICCIDs and IMEIs, 15-digit IMSIs, E.164 MSISDNs', async () => {
-    const sims = await queryRows<{ iccid: string; imsi: string; msisdn: string | null }>(app.database.db, sql`SELECT iccid, imsi, msisdn FROM sims`);
+    const sims = await queryRows<{ iccid: string; imsi: string; msisdn: string | null }>(
+      app.database.db,
+      sql`SELECT iccid, imsi, msisdn FROM sims`,
+    );
     expect(sims).toHaveLength(2 * DEMO_FLEET.sims);
     expect(sims.filter((s) => !/^\d{19}$/.test(s.iccid) || !luhnValid(s.iccid))).toEqual([]);
     expect(sims.filter((s) => !/^\d{15}$/.test(s.imsi))).toEqual([]);

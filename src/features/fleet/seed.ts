@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
 import type { Database } from '../../db/schema-types';
 import { rebuildDailyRollup } from './usage/queries';

@@ -13,7 +13,13 @@ describe('sign-in and switching', () => {
   it('lands in the default Workspace and reports the role there', async () => {
     const { workspace, admin } = await createTenant(app, { currency: 'USD' });
     const token = await app.signIn(admin.email.toUpperCase(), PASSWORD);
-    const data = expectData(await app.gql<{ viewer: { activeWorkspace: { id: string; organization: { currency: string } }; role: string; isOperator: boolean } }>(VIEWER, {}, { token }));
+    const data = expectData(
+      await app.gql<{ viewer: { activeWorkspace: { id: string; organization: { currency: string } }; role: string; isOperator: boolean } }>(
+        VIEWER,
+        {},
+        { token },
+      ),
+    );
     expect(data.viewer.activeWorkspace.id).toBe(workspace.id);
     expect(data.viewer.activeWorkspace.organization.currency).toBe('USD');
     expect(data.viewer.role).toBe('ADMINISTRATOR');
@@ -34,9 +40,15 @@ describe('sign-in and switching', () => {
   });
 
   it('lets an operator with no membership sign in with no Workspace', async () => {
-    const data = expectData(await app.gql<{ signIn: { workspace: null; token: string } }>(`mutation { signIn(email: "${OPS.email}", password: "${OPS.password}") { token workspace { id } } }`));
+    const data = expectData(
+      await app.gql<{ signIn: { workspace: null; token: string } }>(
+        `mutation { signIn(email: "${OPS.email}", password: "${OPS.password}") { token workspace { id } } }`,
+      ),
+    );
     expect(data.signIn.workspace).toBeNull();
-    const viewer = expectData(await app.gql<{ viewer: { isOperator: boolean; activeWorkspace: null; role: null } }>(VIEWER, {}, { token: data.signIn.token }));
+    const viewer = expectData(
+      await app.gql<{ viewer: { isOperator: boolean; activeWorkspace: null; role: null } }>(VIEWER, {}, { token: data.signIn.token }),
+    );
     expect(viewer.viewer).toMatchObject({ isOperator: true, activeWorkspace: null, role: null });
   });
 
@@ -61,8 +73,20 @@ describe('sign-in and switching', () => {
     const mine = await createTenant(app);
     const theirs = await createTenant(app);
     const token = await app.signIn(mine.admin.email, PASSWORD);
-    expectError(await app.gql('mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }', { w: theirs.workspace.id }, { token }), 'NOT_FOUND', 'workspaceId');
-    expectError(await app.gql('mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }', { w: '00000000-0000-0000-0000-000000000000' }, { token }), 'NOT_FOUND', 'workspaceId');
+    expectError(
+      await app.gql('mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }', { w: theirs.workspace.id }, { token }),
+      'NOT_FOUND',
+      'workspaceId',
+    );
+    expectError(
+      await app.gql(
+        'mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }',
+        { w: '00000000-0000-0000-0000-000000000000' },
+        { token },
+      ),
+      'NOT_FOUND',
+      'workspaceId',
+    );
   });
 
   it('lists exactly the Workspaces the user can enter in the switcher, the default marked', async () => {
@@ -71,7 +95,13 @@ describe('sign-in and switching', () => {
     await createWorkspace(app, org.id); // exists, but admin is not a member
     await addMember(app, second.id, admin.id, 'USER');
     const token = await app.signIn(admin.email, PASSWORD);
-    const data = expectData(await app.gql<{ workspaces: { workspace: { id: string }; role: string; isDefault: boolean }[] }>('{ workspaces { workspace { id } role isDefault } }', {}, { token }));
+    const data = expectData(
+      await app.gql<{ workspaces: { workspace: { id: string }; role: string; isDefault: boolean }[] }>(
+        '{ workspaces { workspace { id } role isDefault } }',
+        {},
+        { token },
+      ),
+    );
     expect(data.workspaces).toEqual([
       { workspace: { id: workspace.id }, role: 'ADMINISTRATOR', isDefault: true },
       { workspace: { id: second.id }, role: 'USER', isDefault: false },
@@ -83,7 +113,9 @@ describe('sign-in and switching', () => {
     const theirs = await createTenant(app);
     const token = await app.signIn(mine.admin.email, PASSWORD);
     const query = 'query($id: ID!) { workspace(id: $id) { id } }';
-    expect(expectData(await app.gql<{ workspace: { id: string } | null }>(query, { id: mine.workspace.id }, { token })).workspace).toEqual({ id: mine.workspace.id });
+    expect(expectData(await app.gql<{ workspace: { id: string } | null }>(query, { id: mine.workspace.id }, { token })).workspace).toEqual({
+      id: mine.workspace.id,
+    });
     expect(expectData(await app.gql<{ workspace: null }>(query, { id: theirs.workspace.id }, { token })).workspace).toBeNull();
     expect(expectData(await app.gql<{ workspace: null }>(query, { id: 'not-a-uuid' }, { token })).workspace).toBeNull();
   });

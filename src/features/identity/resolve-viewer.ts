@@ -1,6 +1,6 @@
+import { looksLikeSessionToken, verifySessionToken } from '../../auth/session-token';
 import type { Database } from '../../db/schema-types';
 import { notFound, unauthenticated } from '../../errors';
-import { looksLikeSessionToken, verifySessionToken } from '../../auth/session-token';
 import type { Viewer } from '../../graphql/context';
 import { resolveApplicationToken } from '../tokens/resolve';
 import { findUserById } from './users';

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { assertPasswordStrength, hashPassword, verifyPassword } from '../../auth/passwords';
 import { requireViewer } from '../../auth/guard';
+import { assertPasswordStrength, hashPassword, verifyPassword } from '../../auth/passwords';
 import { signSessionToken } from '../../auth/session-token';
-import { invitations, memberships, users } from '../../db/schema';
 import { applyScope } from '../../db/rls';
+import { invitations, memberships, users } from '../../db/schema';
 import { badInput, forbidden, notFound, unauthenticated } from '../../errors';
 import type { GraphQLContext, Viewer } from '../../graphql/context';
 import { validName } from '../../validation';
@@ -15,7 +15,13 @@ import { findUserByEmail } from './users';
 const WRONG_CREDENTIALS = 'Wrong email or password.';
 
 /** Signs in and lands in the default Workspace (or the first one the user can still enter). */
-export async function signIn({ ctx, input }: { ctx: GraphQLContext; input: { email: string; password: string } }): Promise<AuthPayloadModel> {
+export async function signIn({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { email: string; password: string };
+}): Promise<AuthPayloadModel> {
   const email = input.email.trim();
   // Counted before the password is checked, so parallel guesses cannot slip past; RATE_LIMITED while throttled.
   await ctx.signInGuard?.begin(email);
@@ -48,7 +54,10 @@ export async function acceptInvitation({
   ctx: GraphQLContext;
   input: { activationKey: string; password: string; name?: string | null };
 }): Promise<AuthPayloadModel> {
-  const [invited] = await ctx.db.select().from(users).where(eq(users.activationKeyHash, hashActivationKey(input.activationKey.trim())));
+  const [invited] = await ctx.db
+    .select()
+    .from(users)
+    .where(eq(users.activationKeyHash, hashActivationKey(input.activationKey.trim())));
   if (!invited || !invited.activationExpiresAt || invited.activationExpiresAt.getTime() < Date.now()) {
     throw badInput('activationKey', 'The activation key is invalid or has expired; ask for a new invitation.');
   }
@@ -66,11 +75,21 @@ export async function acceptInvitation({
     .set({ status: 'ACTIVE' })
     .where(and(eq(memberships.userId, user.id), eq(memberships.status, 'INVITED')))
     .returning();
-  await ctx.db.update(invitations).set({ acceptedAt: new Date() }).where(and(eq(invitations.userId, user.id), isNull(invitations.acceptedAt)));
+  await ctx.db
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(and(eq(invitations.userId, user.id), isNull(invitations.acceptedAt)));
   const viewer = await ctx.signInAs({ ...user }, null);
   if (!viewer) throw forbidden('The invitation was withdrawn: you have no active Workspace membership.');
   for (const m of activated) {
-    await recordAudit(ctx, { workspaceId: m.workspaceId, action: 'membership.activated', targetType: 'membership', targetId: `${m.workspaceId}:${m.userId}`, before: { status: 'INVITED' }, after: { status: 'ACTIVE' } });
+    await recordAudit(ctx, {
+      workspaceId: m.workspaceId,
+      action: 'membership.activated',
+      targetType: 'membership',
+      targetId: `${m.workspaceId}:${m.userId}`,
+      before: { status: 'INVITED' },
+      after: { status: 'ACTIVE' },
+    });
   }
   return payloadFor(ctx, viewer);
 }

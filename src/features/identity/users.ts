@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { users, type UserRow } from '../../db/schema';
+import { type UserRow, users } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import { isUuid } from '../../errors';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { workspaces, type UserRow } from '../../db/schema';
-import type { Database } from '../../db/schema-types';
 import type { RlsScope } from '../../db/rls';
+import { type UserRow, workspaces } from '../../db/schema';
+import type { Database } from '../../db/schema-types';
 import { unauthenticated } from '../../errors';
 import type { Credential, Viewer } from '../../graphql/context';
 import { landingWorkspace, loadAccess } from '../workspaces/access';
@@ -10,12 +10,7 @@ import { landingWorkspace, loadAccess } from '../workspaces/access';
  * Builds the viewer for a user acting in `workspaceId` (null: land in the default Workspace).
  * Returns null when the user cannot enter that Workspace now.
  */
-export async function buildViewer(
-  db: Database,
-  user: UserRow,
-  workspaceId: string | null,
-  credential: Credential,
-): Promise<Viewer | null> {
+export async function buildViewer(db: Database, user: UserRow, workspaceId: string | null, credential: Credential): Promise<Viewer | null> {
   const access = await loadAccess(db, user);
   const entry = workspaceId ? access.find((a) => a.workspaceId === workspaceId) : landingWorkspace(access);
   if (!entry) {
@@ -28,7 +23,12 @@ export async function buildViewer(
 }
 
 /** Same, but a lost Workspace is an authentication failure: the token must stop working at once. */
-export async function requireViewer(db: Database, user: UserRow | null, workspaceId: string | null, credential: Credential): Promise<Viewer> {
+export async function requireViewer(
+  db: Database,
+  user: UserRow | null,
+  workspaceId: string | null,
+  credential: Credential,
+): Promise<Viewer> {
   const viewer = user ? await buildViewer(db, user, workspaceId, credential) : null;
   if (!viewer) throw unauthenticated('This session no longer grants access to that Workspace; sign in again.');
   return viewer;

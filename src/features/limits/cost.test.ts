@@ -1,4 +1,4 @@
-import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { operationCost } from './cost';
 
 const schema = buildSchema(`
@@ -34,10 +34,12 @@ describe('operation cost', () => {
   });
 
   it('multiplies along the path: nested lists cost the product of their sizes', () => {
-    expect(cost('{ items(first: 100) { edges { node { children(first: 30) { edges { node { id } } } } } } }')).toBe(1 + 100 * (1 + 1 + 1 + 30 * 3));
+    expect(cost('{ items(first: 100) { edges { node { children(first: 30) { edges { node { id } } } } } } }')).toBe(
+      1 + 100 * (1 + 1 + 1 + 30 * 3),
+    );
   });
 
-  it('counts a list without `first` as 10 items, and a connection\'s edges as the items `first` counted', () => {
+  it("counts a list without `first` as 10 items, and a connection's edges as the items `first` counted", () => {
     expect(cost('{ me { history { day } } }')).toBe(1 + 1 + 10);
     expect(cost('{ items(first: 5) { edges { node { history { day } } } } }')).toBe(1 + 5 * (1 + 1 + 1 + 10));
   });
@@ -47,7 +49,9 @@ describe('operation cost', () => {
   });
 
   it('follows fragments and inline fragments', () => {
-    expect(cost('query { items(first: 4) { ...E } } fragment E on ItemConnection { edges { ... on ItemEdge { node { id } } } }')).toBe(1 + 4 * 3);
+    expect(cost('query { items(first: 4) { ...E } } fragment E on ItemConnection { edges { ... on ItemEdge { node { id } } } }')).toBe(
+      1 + 4 * 3,
+    );
   });
 
   it('leaves introspection free', () => {

@@ -1,4 +1,10 @@
 import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLSchema,
   getNamedType,
   isCompositeType,
   isInterfaceType,
@@ -6,14 +12,8 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLField,
-  type GraphQLOutputType,
-  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type FieldNode,
 } from 'graphql';
 
 export interface CostModel {
@@ -49,7 +49,8 @@ export function operationCost(
     const argument = node.arguments?.find((arg) => arg.name.value === definition.name);
     let value: unknown = definition.defaultValue ?? model.defaultPageSize;
     if (argument?.value.kind === Kind.INT) value = Number.parseInt(argument.value.value, 10);
-    else if (argument?.value.kind === Kind.VARIABLE) value = variables?.[argument.value.name.value] ?? definition.defaultValue ?? model.defaultPageSize;
+    else if (argument?.value.kind === Kind.VARIABLE)
+      value = variables?.[argument.value.name.value] ?? definition.defaultValue ?? model.defaultPageSize;
     else if (argument?.value.kind === Kind.NULL) value = model.defaultPageSize;
     const n = typeof value === 'number' && Number.isFinite(value) ? value : model.defaultPageSize;
     return Math.min(Math.max(n, 0), model.maxPageSize);

@@ -1,8 +1,8 @@
-import { MemoryStore, type LimitStore } from './store';
+import { type RateSettings, RequestRateLimiter } from './rate-limiter';
 import { RedisStore } from './redis-store';
 import { ResilientStore } from './resilient-store';
-import { RequestRateLimiter, type RateSettings } from './rate-limiter';
-import { DEFAULT_SIGN_IN_POLICIES, SignInThrottle, type SignInPolicies } from './sign-in-throttle';
+import { DEFAULT_SIGN_IN_POLICIES, type SignInPolicies, SignInThrottle } from './sign-in-throttle';
+import { type LimitStore, MemoryStore } from './store';
 
 /** Everything that limits callers over time: the per-caller request budget and the sign-in throttle. */
 export interface Limits {
@@ -29,10 +29,8 @@ export const DEFAULT_RATE: RateSettings = { perMinute: 600, burst: 600 };
 export function createLimits(options: LimitsOptions = {}): Limits {
   const memory = new MemoryStore(options.now);
   const store: LimitStore = options.redisUrl
-    ? new ResilientStore(
-        new RedisStore(options.redisUrl, options.redisPrefix, (error) => reportRedis(error)),
-        memory,
-        (error) => reportRedis(error, 'limits are enforced per instance until it is back'),
+    ? new ResilientStore(new RedisStore(options.redisUrl, options.redisPrefix, (error) => reportRedis(error)), memory, (error) =>
+        reportRedis(error, 'limits are enforced per instance until it is back'),
       )
     : memory;
   const perMinute = options.rate?.perMinute ?? DEFAULT_RATE.perMinute;

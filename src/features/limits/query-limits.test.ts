@@ -40,7 +40,10 @@ describe('query limits', () => {
       return `{ viewer { user { ${inner} } } }`;
     };
     expectData(await app.gql(deep(LIMITS.maxDepth - 3), {}, { token }));
-    refused(await app.gql(deep(LIMITS.maxDepth - 2), {}, { token }), /^Query depth limit of 12 exceeded, found 13\. See the limits in docs\/api\.md\.$/);
+    refused(
+      await app.gql(deep(LIMITS.maxDepth - 2), {}, { token }),
+      /^Query depth limit of 12 exceeded, found 13\. See the limits in docs\/api\.md\.$/,
+    );
   });
 
   it(`limits aliases to ${LIMITS.maxAliases}`, async () => {
@@ -69,7 +72,10 @@ describe('query limits', () => {
   });
 
   it('words graphql-js giving up on a document too costly to validate', async () => {
-    refused(await app.gql(`{ ${Array(4000).fill('__typename').join(' ')} }`, {}, { token }), /^The document is too complex to validate: split it into smaller operations\./);
+    refused(
+      await app.gql(`{ ${Array(4000).fill('__typename').join(' ')} }`, {}, { token }),
+      /^The document is too complex to validate: split it into smaller operations\./,
+    );
   });
 
   it(`limits cost to ${LIMITS.maxCost}, counting each list's \`first\`, from variables too`, async () => {
@@ -79,7 +85,10 @@ describe('query limits', () => {
       last: applicationTokens(first: $small) { edges { node { id } } }
     }`;
     expectData(await app.gql(query, { big: 500, small: 162 }, { token }));
-    refused(await app.gql(query, { big: 500, small: 163 }, { token }), /^Query cost limit of 20000 exceeded, found 20003\. .*`first`, default 50/);
+    refused(
+      await app.gql(query, { big: 500, small: 163 }, { token }),
+      /^Query cost limit of 20000 exceeded, found 20003\. .*`first`, default 50/,
+    );
   });
 
   it('refuses batched operations', async () => {
@@ -93,7 +102,9 @@ describe('query limits', () => {
     );
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      errors: [{ message: 'Batched operations are not supported; send one operation per request.', extensions: { code: 'BAD_USER_INPUT' } }],
+      errors: [
+        { message: 'Batched operations are not supported; send one operation per request.', extensions: { code: 'BAD_USER_INPUT' } },
+      ],
     });
   });
 });
@@ -108,20 +119,34 @@ describe('schema discovery', () => {
     app = await createTestApp();
     token = (await createTenant(app)).admin.token;
     applicationToken = expectData(
-      await app.gql<{ createApplicationToken: { token: string } }>('mutation { createApplicationToken(description: "introspection") { token } }', {}, { token }),
+      await app.gql<{ createApplicationToken: { token: string } }>(
+        'mutation { createApplicationToken(description: "introspection") { token } }',
+        {},
+        { token },
+      ),
     ).createApplicationToken.token;
   });
   afterAll(() => app.close());
 
   it('answers introspection to a session and to an application token', async () => {
     for (const credential of [token, applicationToken]) {
-      const data = expectData(await app.gql<{ __schema: { queryType: { name: string } }; __type: { name: string } }>('{ __schema { queryType { name } } __type(name: "Sim") { name } }', {}, { token: credential }));
+      const data = expectData(
+        await app.gql<{ __schema: { queryType: { name: string } }; __type: { name: string } }>(
+          '{ __schema { queryType { name } } __type(name: "Sim") { name } }',
+          {},
+          { token: credential },
+        ),
+      );
       expect(data).toEqual({ __schema: { queryType: { name: 'Query' } }, __type: { name: 'Sim' } });
     }
   });
 
   it('refuses introspection without credentials (401 UNAUTHENTICATED), also hidden in a fragment', async () => {
-    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Sim") { fields { name } } }', '{ ...F } fragment F on Query { ... on Query { __schema { queryType { name } } } }']) {
+    for (const query of [
+      '{ __schema { types { name } } }',
+      '{ __type(name: "Sim") { fields { name } } }',
+      '{ ...F } fragment F on Query { ... on Query { __schema { queryType { name } } } }',
+    ]) {
       const result = await app.gql(query);
       expect(result.status).toBe(401);
       expect(result.data).toBeNull();
@@ -135,7 +160,10 @@ describe('schema discovery', () => {
     const authed = await app.gql('{ viewr { role } }', {}, { token });
     expect(authed.errors?.[0]?.message).toBe('Cannot query field "viewr" on type "Query". Did you mean "viewer"?');
     const anonymous = await app.gql('{ viewr { role } }');
-    expect(anonymous.errors?.[0]).toMatchObject({ message: 'Cannot query field "viewr" on type "Query".', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(anonymous.errors?.[0]).toMatchObject({
+      message: 'Cannot query field "viewr" on type "Query".',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const anonymousArgument = await app.gql('mutation { signIn(emial: "a@b.test", password: "x") { token } }');
     for (const error of anonymousArgument.errors ?? []) expect(error.message).not.toMatch(/Did you mean/);
     expect(anonymousArgument.errors?.map((e) => e.message)).toContain('Unknown argument "emial" on field "Mutation.signIn".');

@@ -44,15 +44,28 @@ describe('rate limits in memory', () => {
 
   it('counts a refused mutation as not done: nothing changes', async () => {
     for (let i = 0; i < 3; i++) await gqlWith(app, limits, VIEWER, {}, { token: tenant.admin.token });
-    const refused = await gqlWith(app, limits, 'mutation { createApplicationToken(description: "over the limit") { token } }', {}, { token: tenant.admin.token });
+    const refused = await gqlWith(
+      app,
+      limits,
+      'mutation { createApplicationToken(description: "over the limit") { token } }',
+      {},
+      { token: tenant.admin.token },
+    );
     expect(refused.status).toBe(429);
-    const list = expectData(await app.gql<{ applicationTokens: { edges: { node: { description: string } }[] } }>('{ applicationTokens(first: 500) { edges { node { description } } } }', {}, { token: tenant.admin.token }));
+    const list = expectData(
+      await app.gql<{ applicationTokens: { edges: { node: { description: string } }[] } }>(
+        '{ applicationTokens(first: 500) { edges { node { description } } } }',
+        {},
+        { token: tenant.admin.token },
+      ),
+    );
     expect(list.applicationTokens.edges.map((e) => e.node.description)).not.toContain('over the limit');
   });
 
   it('shares one budget across all sessions of a user, apart from other users', async () => {
     const second = await app.signIn(tenant.admin.email, PASSWORD);
-    for (const token of [tenant.admin.token, second, tenant.admin.token]) expect((await gqlWith(app, limits, VIEWER, {}, { token })).status).toBe(200);
+    for (const token of [tenant.admin.token, second, tenant.admin.token])
+      expect((await gqlWith(app, limits, VIEWER, {}, { token })).status).toBe(200);
     expect((await gqlWith(app, limits, VIEWER, {}, { token: second })).status).toBe(429);
     const other = await createTenant(app);
     expect((await gqlWith(app, limits, VIEWER, {}, { token: other.admin.token })).status).toBe(200);
@@ -60,8 +73,13 @@ describe('rate limits in memory', () => {
 
   it('gives each application token its own budget, apart from its creator and from other tokens', async () => {
     const make = async (description: string) =>
-      expectData(await app.gql<{ createApplicationToken: { token: string } }>(`mutation { createApplicationToken(description: "${description}") { token } }`, {}, { token: tenant.admin.token }))
-        .createApplicationToken.token;
+      expectData(
+        await app.gql<{ createApplicationToken: { token: string } }>(
+          `mutation { createApplicationToken(description: "${description}") { token } }`,
+          {},
+          { token: tenant.admin.token },
+        ),
+      ).createApplicationToken.token;
     const first = await make('rate one');
     const second = await make('rate two');
     for (let i = 0; i < 3; i++) expect((await gqlWith(app, limits, VIEWER, {}, { token: first })).status).toBe(200);
@@ -85,7 +103,8 @@ describe('rate limits in memory', () => {
   });
 
   it('counts IPv6 callers by /64', async () => {
-    for (let i = 0; i < 3; i++) expect((await gqlWith(app, limits, '{ __typename }', {}, { ip: `2001:db8:1:2::${i + 1}` })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await gqlWith(app, limits, '{ __typename }', {}, { ip: `2001:db8:1:2::${i + 1}` })).status).toBe(200);
     expect((await gqlWith(app, limits, '{ __typename }', {}, { ip: '2001:db8:1:2:ffff::9' })).status).toBe(429);
     expect((await gqlWith(app, limits, '{ __typename }', {}, { ip: '2001:db8:1:3::1' })).status).toBe(200);
   });

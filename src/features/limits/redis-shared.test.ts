@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createTestApp, type TestApp } from '../../../test/app';
 import { createTenant } from '../../../test/factories';
@@ -31,7 +31,8 @@ describeWithRedis()('rate limits shared through Redis', () => {
     it('counts a user on both against one budget', async () => {
       const { admin } = await createTenant(app);
       const statuses: number[] = [];
-      for (let i = 0; i < 10; i++) statuses.push((await gqlWith(app, i % 2 ? one : two, '{ viewer { role } }', {}, { token: admin.token })).status);
+      for (let i = 0; i < 10; i++)
+        statuses.push((await gqlWith(app, i % 2 ? one : two, '{ viewer { role } }', {}, { token: admin.token })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
     });
 
@@ -39,10 +40,23 @@ describeWithRedis()('rate limits shared through Redis', () => {
       const { admin } = await createTenant(app);
       const codes: string[] = [];
       for (let i = 0; i < 6; i++) {
-        const result = await gqlWith(app, i % 2 ? one : two, 'mutation { signIn(email: "' + admin.email + '", password: "wrong-password") { token } }', {}, { ip: '192.0.2.10' });
+        const result = await gqlWith(
+          app,
+          i % 2 ? one : two,
+          'mutation { signIn(email: "' + admin.email + '", password: "wrong-password") { token } }',
+          {},
+          { ip: '192.0.2.10' },
+        );
         codes.push(String(result.errors?.[0]?.extensions?.code));
       }
-      expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+      expect(codes).toEqual([
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'UNAUTHENTICATED',
+        'RATE_LIMITED',
+      ]);
     });
   });
 
@@ -53,17 +67,32 @@ describeWithRedis()('rate limits shared through Redis', () => {
     let urls: string[] = [];
 
     beforeAll(async () => {
-      const env: NodeJS.ProcessEnv = { ...process.env, REDIS_URL: TEST_REDIS_URL, RATE_LIMIT_REDIS_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_BURST: String(BURST) };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        REDIS_URL: TEST_REDIS_URL,
+        RATE_LIMIT_REDIS_PREFIX: prefix,
+        RATE_LIMIT_PER_MINUTE: '1',
+        RATE_LIMIT_BURST: String(BURST),
+      };
       delete env.DATABASE_URL;
       urls = await Promise.all([0, 1].map(() => startServer(env)));
     }, 90_000);
     afterAll(async () => {
-      await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM')))),
+        ),
+      );
       await clearRedisPrefix(prefix);
     });
 
     async function startServer(env: NodeJS.ProcessEnv): Promise<string> {
-      const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'test', 'rate-limit-server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'test', 'rate-limit-server.ts')], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       children.push(child);
       let errors = '';
       child.stderr?.on('data', (chunk: Buffer) => {
@@ -81,7 +110,11 @@ describeWithRedis()('rate limits shared through Redis', () => {
     }
 
     const post = async (url: string) => {
-      const response = await fetch(`${url}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const response = await fetch(`${url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       const body = (await response.json()) as { errors?: { extensions?: { code?: string; retryAfter?: number } }[] };
       return { status: response.status, retryAfter: response.headers.get('retry-after'), code: body.errors?.[0]?.extensions?.code };
     };

@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from '../../../test/app';
 import { createTenant, PASSWORD } from '../../../test/factories';
-import { gqlWith, manualClock, type LimitedResult } from '../../../test/limits';
+import { gqlWith, type LimitedResult, manualClock } from '../../../test/limits';
 import { BrowserSignInError, verifyBrowserSignIn } from '../../auth/next-auth';
 import { createLimits, type Limits } from './limits';
 
@@ -25,7 +25,8 @@ describe('sign-in throttling', () => {
   });
   afterAll(() => app.close());
 
-  const attempt = (email: string, password: string, from: string) => gqlWith<{ signIn: { token: string } }>(app, limits, SIGN_IN, { e: email, p: password }, { ip: from });
+  const attempt = (email: string, password: string, from: string) =>
+    gqlWith<{ signIn: { token: string } }>(app, limits, SIGN_IN, { e: email, p: password }, { ip: from });
   const codeOf = (result: LimitedResult<unknown>) => result.errors?.[0]?.extensions?.code ?? 'OK';
   const fail = async (email: string, from: string, times: number) => {
     for (let i = 0; i < times; i++) expect(codeOf(await attempt(email, 'wrong-password', from))).toBe('UNAUTHENTICATED');

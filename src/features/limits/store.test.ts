@@ -1,7 +1,7 @@
 import { clearRedisPrefix, describeWithRedis, manualClock, requireRedis, TEST_REDIS_URL, uniquePrefix } from '../../../test/limits';
 import { RedisStore } from './redis-store';
 import { ResilientStore } from './resilient-store';
-import { MemoryStore, type AttemptPolicy, type LimitStore } from './store';
+import { type AttemptPolicy, type LimitStore, MemoryStore } from './store';
 
 const BUCKET = { capacity: 3, refillPerSecond: 1 };
 const POLICY: AttemptPolicy = { free: 2, lockAfter: 4, maxDelayMs: 30_000, lockMs: 60_000, windowMs: 60_000 };
@@ -50,7 +50,11 @@ describe('MemoryStore', () => {
   it('settles: resets some keys, gives one attempt back on others; marks expire', async () => {
     const clock = manualClock();
     const store = new MemoryStore(clock.now);
-    for (let i = 0; i < 2; i++) await store.attempt([{ key: 'r', policy: POLICY }, { key: 'g', policy: POLICY }]);
+    for (let i = 0; i < 2; i++)
+      await store.attempt([
+        { key: 'r', policy: POLICY },
+        { key: 'g', policy: POLICY },
+      ]);
     await store.settle(['r'], ['g']);
     expect(await store.attempt([{ key: 'r', policy: POLICY }])).toBe(0);
     expect(await store.attempt([{ key: 'g', policy: POLICY }])).toBe(0);
@@ -62,7 +66,7 @@ describe('MemoryStore', () => {
   });
 });
 
-describeWithRedis()('RedisStore (the same arithmetic, atomic, on Redis\'s clock)', () => {
+describeWithRedis()("RedisStore (the same arithmetic, atomic, on Redis's clock)", () => {
   const prefix = uniquePrefix('store');
   let store: RedisStore;
   beforeAll(async () => {

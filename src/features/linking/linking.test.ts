@@ -1,7 +1,18 @@
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
-import { addMember, createOrg, createTenant, createUser, createWorkspace, linkWorkspace, memberWithRole, PASSWORD, switchTo } from '../../../test/factories';
+import {
+  addMember,
+  createOrg,
+  createTenant,
+  createUser,
+  createWorkspace,
+  linkWorkspace,
+  memberWithRole,
+  PASSWORD,
+  switchTo,
+} from '../../../test/factories';
 
-const LINK = 'mutation($m: ID!, $w: ID!) { linkWorkspace(mainOrganizationId: $m, workspaceId: $w) { id mainOrganization { id superAdmin { id } } } }';
+const LINK =
+  'mutation($m: ID!, $w: ID!) { linkWorkspace(mainOrganizationId: $m, workspaceId: $w) { id mainOrganization { id superAdmin { id } } } }';
 const UNLINK = 'mutation($w: ID!) { unlinkWorkspace(workspaceId: $w) { id mainOrganization { id } } }';
 const SWITCHER = '{ workspaces { workspace { id } role isDefault } }';
 
@@ -30,7 +41,13 @@ describe('linking and unlinking Workspaces', () => {
     const { main, hq, admin, unit } = await group();
     const later = await createUser(app);
     await addMember(app, hq.id, later.id, 'ADMINISTRATOR');
-    const data = expectData(await app.gql<{ linkWorkspace: { mainOrganization: { id: string; superAdmin: { id: string } } } }>(LINK, { m: main.id, w: unit.id }, { token: ops }));
+    const data = expectData(
+      await app.gql<{ linkWorkspace: { mainOrganization: { id: string; superAdmin: { id: string } } } }>(
+        LINK,
+        { m: main.id, w: unit.id },
+        { token: ops },
+      ),
+    );
     expect(data.linkWorkspace.mainOrganization).toEqual({ id: main.id, superAdmin: { id: admin.id } });
     // The SuperAdmin now enters the linked Workspace, as SUPER_ADMIN, without a membership.
     const token = await app.signIn(admin.email, PASSWORD);
@@ -40,7 +57,9 @@ describe('linking and unlinking Workspaces', () => {
       [unit.id, 'SUPER_ADMIN'],
     ]);
     const inUnit = await switchTo(app, token, unit.id);
-    expect(expectData(await app.gql<{ viewer: { role: string } }>('{ viewer { role } }', {}, { token: inUnit })).viewer.role).toBe('SUPER_ADMIN');
+    expect(expectData(await app.gql<{ viewer: { role: string } }>('{ viewer { role } }', {}, { token: inUnit })).viewer.role).toBe(
+      'SUPER_ADMIN',
+    );
   });
 
   it('gives the SuperAdmin every Workspace linked later too', async () => {
@@ -66,7 +85,11 @@ describe('linking and unlinking Workspaces', () => {
 
   it('answers NOT_FOUND naming the field for unknown ids', async () => {
     const { main, unit } = await group();
-    expectError(await app.gql(LINK, { m: '00000000-0000-0000-0000-000000000000', w: unit.id }, { token: ops }), 'NOT_FOUND', 'mainOrganizationId');
+    expectError(
+      await app.gql(LINK, { m: '00000000-0000-0000-0000-000000000000', w: unit.id }, { token: ops }),
+      'NOT_FOUND',
+      'mainOrganizationId',
+    );
     expectError(await app.gql(LINK, { m: main.id, w: 'nope' }, { token: ops }), 'NOT_FOUND', 'workspaceId');
     expectError(await app.gql(UNLINK, { w: unit.id }, { token: ops }), 'BAD_USER_INPUT', 'workspaceId');
   });
@@ -77,8 +100,22 @@ describe('linking and unlinking Workspaces', () => {
     for (const token of [admin.token, user.token]) {
       expectError(await app.gql(LINK, { m: main.id, w: unit.id }, { token }), 'FORBIDDEN');
       expectError(await app.gql(UNLINK, { w: unit.id }, { token }), 'FORBIDDEN');
-      expectError(await app.gql('mutation($m: ID!, $l: Int!) { setWorkspaceLimit(mainOrganizationId: $m, limit: $l) { id } }', { m: main.id, l: 9 }, { token }), 'FORBIDDEN');
-      expectError(await app.gql('mutation($m: ID!, $u: ID!) { assignSuperAdmin(mainOrganizationId: $m, userId: $u) { id } }', { m: main.id, u: admin.id }, { token }), 'FORBIDDEN');
+      expectError(
+        await app.gql(
+          'mutation($m: ID!, $l: Int!) { setWorkspaceLimit(mainOrganizationId: $m, limit: $l) { id } }',
+          { m: main.id, l: 9 },
+          { token },
+        ),
+        'FORBIDDEN',
+      );
+      expectError(
+        await app.gql(
+          'mutation($m: ID!, $u: ID!) { assignSuperAdmin(mainOrganizationId: $m, userId: $u) { id } }',
+          { m: main.id, u: admin.id },
+          { token },
+        ),
+        'FORBIDDEN',
+      );
     }
   });
 
@@ -101,20 +138,36 @@ describe('linking and unlinking Workspaces', () => {
     expect(switcher.workspaces.map((w) => w.workspace.id)).not.toContain(unit.id);
     expect(switcher.workspaces.find((w) => w.workspace.id === memberUnit.id)?.role).toBe('ADMINISTRATOR');
     // The SuperAdmin role went with the last link.
-    const org = expectData(await app.gql<{ organization: { superAdmin: null; linkedWorkspaceCount: number } }>('query($id: ID!) { organization(id: $id) { superAdmin { id } linkedWorkspaceCount } }', { id: main.id }, { token: ops }));
+    const org = expectData(
+      await app.gql<{ organization: { superAdmin: null; linkedWorkspaceCount: number } }>(
+        'query($id: ID!) { organization(id: $id) { superAdmin { id } linkedWorkspaceCount } }',
+        { id: main.id },
+        { token: ops },
+      ),
+    );
     expect(org.organization).toEqual({ superAdmin: null, linkedWorkspaceCount: 0 });
     // Nothing changes for other users.
-    expect(expectData(await app.gql<{ viewer: { role: string } }>('{ viewer { role } }', {}, { token: local.token })).viewer.role).toBe('USER');
+    expect(expectData(await app.gql<{ viewer: { role: string } }>('{ viewer { role } }', {}, { token: local.token })).viewer.role).toBe(
+      'USER',
+    );
   });
 
-  it('moves the former SuperAdmin\'s default Workspace when it was an unlinked one', async () => {
+  it("moves the former SuperAdmin's default Workspace when it was an unlinked one", async () => {
     const { main, hq, admin, unit } = await group();
     await linkWorkspace(app, main.id, unit.id);
     const token = await switchTo(app, await app.signIn(admin.email, PASSWORD), unit.id);
-    expectData(await app.gql('mutation($u: ID!, $w: ID!) { setDefaultWorkspace(userId: $u, workspaceId: $w) { id } }', { u: admin.id, w: unit.id }, { token }));
+    expectData(
+      await app.gql(
+        'mutation($u: ID!, $w: ID!) { setDefaultWorkspace(userId: $u, workspaceId: $w) { id } }',
+        { u: admin.id, w: unit.id },
+        { token },
+      ),
+    );
     expectData(await app.gql(UNLINK, { w: unit.id }, { token: ops }));
     const again = await app.signIn(admin.email, PASSWORD);
-    const viewer = expectData(await app.gql<{ viewer: { activeWorkspace: { id: string } } }>('{ viewer { activeWorkspace { id } } }', {}, { token: again }));
+    const viewer = expectData(
+      await app.gql<{ viewer: { activeWorkspace: { id: string } } }>('{ viewer { activeWorkspace { id } } }', {}, { token: again }),
+    );
     expect(viewer.viewer.activeWorkspace.id).toBe(hq.id);
   });
 
@@ -123,7 +176,10 @@ describe('linking and unlinking Workspaces', () => {
     await linkWorkspace(app, main.id, unit.id);
     const set = 'mutation($m: ID!, $l: Int!) { setWorkspaceLimit(mainOrganizationId: $m, limit: $l) { workspaceLimit } }';
     expectError(await app.gql(set, { m: main.id, l: 0 }, { token: ops }), 'BAD_USER_INPUT', 'limit');
-    expect(expectData(await app.gql<{ setWorkspaceLimit: { workspaceLimit: number } }>(set, { m: main.id, l: 5 }, { token: ops })).setWorkspaceLimit.workspaceLimit).toBe(5);
+    expect(
+      expectData(await app.gql<{ setWorkspaceLimit: { workspaceLimit: number } }>(set, { m: main.id, l: 5 }, { token: ops }))
+        .setWorkspaceLimit.workspaceLimit,
+    ).toBe(5);
   });
 
   it('reassigns the SuperAdmin (ops only), who must be active in a main-organization Workspace', async () => {
@@ -133,7 +189,9 @@ describe('linking and unlinking Workspaces', () => {
     const outsider = await createTenant(app);
     const assign = 'mutation($m: ID!, $u: ID!) { assignSuperAdmin(mainOrganizationId: $m, userId: $u) { superAdmin { id } } }';
     expectError(await app.gql(assign, { m: main.id, u: outsider.admin.id }, { token: ops }), 'BAD_USER_INPUT', 'userId');
-    const data = expectData(await app.gql<{ assignSuperAdmin: { superAdmin: { id: string } } }>(assign, { m: main.id, u: next.id }, { token: ops }));
+    const data = expectData(
+      await app.gql<{ assignSuperAdmin: { superAdmin: { id: string } } }>(assign, { m: main.id, u: next.id }, { token: ops }),
+    );
     expect(data.assignSuperAdmin.superAdmin.id).toBe(next.id);
     const formerToken = await app.signIn(admin.email, PASSWORD);
     const switcher = expectData(await app.gql<Switcher>(SWITCHER, {}, { token: formerToken }));
@@ -147,7 +205,13 @@ describe('linking and unlinking Workspaces', () => {
     const linked = results.filter((r) => !r.errors);
     expect(linked).toHaveLength(3);
     for (const r of results.filter((x) => x.errors)) expectError(r, 'LIMIT_EXCEEDED');
-    const org = expectData(await app.gql<{ organization: { linkedWorkspaceCount: number } }>('query($id: ID!) { organization(id: $id) { linkedWorkspaceCount } }', { id: main.id }, { token: ops }));
+    const org = expectData(
+      await app.gql<{ organization: { linkedWorkspaceCount: number } }>(
+        'query($id: ID!) { organization(id: $id) { linkedWorkspaceCount } }',
+        { id: main.id },
+        { token: ops },
+      ),
+    );
     expect(org.organization.linkedWorkspaceCount).toBe(3);
   });
 });

@@ -1,13 +1,19 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { requireOperator } from '../../auth/guard';
-import { memberships, organizations, users, workspaceLinks, workspaces, type OrganizationRow, type WorkspaceRow } from '../../db/schema';
 import { queryRows } from '../../db/rows';
+import { memberships, type OrganizationRow, organizations, users, type WorkspaceRow, workspaceLinks, workspaces } from '../../db/schema';
 import { badInput, conflict, forbidden, isUniqueViolation, limitExceeded } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { recordAudit } from '../audit/record';
 import { lockOrganization, requireWorkspace } from '../ops/service';
 
-export const linkWorkspace = async ({ ctx, input }: { ctx: GraphQLContext; input: { mainOrganizationId: string; workspaceId: string } }): Promise<WorkspaceRow> => {
+export const linkWorkspace = async ({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { mainOrganizationId: string; workspaceId: string };
+}): Promise<WorkspaceRow> => {
   requireOperator(ctx);
   const org = await lockOrganization(ctx, input.mainOrganizationId, 'mainOrganizationId');
   const workspace = await requireWorkspace(ctx, input.workspaceId, 'workspaceId');
@@ -33,9 +39,23 @@ export async function linkToMainOrganization(ctx: GraphQLContext, org: Organizat
   const superAdminUserId = org.superAdminUserId ?? (await electSuperAdmin(ctx, org.id));
   if (superAdminUserId && !org.superAdminUserId) {
     await ctx.db.update(organizations).set({ superAdminUserId }).where(eq(organizations.id, org.id));
-    await recordAudit(ctx, { workspaceId: null, action: 'organization.super_admin_assigned', targetType: 'organization', targetId: org.id, before: { superAdminUserId: null }, after: { superAdminUserId } });
+    await recordAudit(ctx, {
+      workspaceId: null,
+      action: 'organization.super_admin_assigned',
+      targetType: 'organization',
+      targetId: org.id,
+      before: { superAdminUserId: null },
+      after: { superAdminUserId },
+    });
   }
-  await recordAudit(ctx, { workspaceId: workspace.id, action: 'workspace.linked', targetType: 'workspace', targetId: workspace.id, before: null, after: { mainOrganizationId: org.id } });
+  await recordAudit(ctx, {
+    workspaceId: workspace.id,
+    action: 'workspace.linked',
+    targetType: 'workspace',
+    targetId: workspace.id,
+    before: null,
+    after: { mainOrganizationId: org.id },
+  });
 }
 
 /** LIMIT_EXCEEDED when the main organization already links as many Workspaces as it may. */
@@ -79,12 +99,25 @@ export const unlinkWorkspace = async ({ ctx, input }: { ctx: GraphQLContext; inp
     if ((remaining?.n ?? 0) === 0) await ctx.db.update(organizations).set({ superAdminUserId: null }).where(eq(organizations.id, org.id));
     await moveDefaultIfLost(ctx, superAdmin);
   }
-  await recordAudit(ctx, { workspaceId: workspace.id, action: 'workspace.unlinked', targetType: 'workspace', targetId: workspace.id, before: { mainOrganizationId: org.id, superAdminUserId: superAdmin }, after: null });
+  await recordAudit(ctx, {
+    workspaceId: workspace.id,
+    action: 'workspace.unlinked',
+    targetType: 'workspace',
+    targetId: workspace.id,
+    before: { mainOrganizationId: org.id, superAdminUserId: superAdmin },
+    after: null,
+  });
   return workspace;
 };
 
 /** Makes a user the SuperAdmin of a main organization; they must be active in one of its own Workspaces. */
-export const assignSuperAdmin = async ({ ctx, input }: { ctx: GraphQLContext; input: { mainOrganizationId: string; userId: string } }): Promise<OrganizationRow> => {
+export const assignSuperAdmin = async ({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { mainOrganizationId: string; userId: string };
+}): Promise<OrganizationRow> => {
   requireOperator(ctx);
   const org = await lockOrganization(ctx, input.mainOrganizationId, 'mainOrganizationId');
   if (org.package !== 'PRO') throw forbidden('A SuperAdmin needs the Pro package.');
@@ -95,10 +128,21 @@ export const assignSuperAdmin = async ({ ctx, input }: { ctx: GraphQLContext; in
     .where(and(eq(workspaces.organizationId, org.id), eq(memberships.userId, input.userId), eq(memberships.status, 'ACTIVE')))
     .limit(1);
   if (!candidate) throw badInput('userId', "The SuperAdmin must be an active member of one of the main organization's own Workspaces.");
-  const [updated] = await ctx.db.update(organizations).set({ superAdminUserId: candidate.userId }).where(eq(organizations.id, org.id)).returning();
+  const [updated] = await ctx.db
+    .update(organizations)
+    .set({ superAdminUserId: candidate.userId })
+    .where(eq(organizations.id, org.id))
+    .returning();
   if (!updated) throw new Error('organization vanished while locked');
   if (org.superAdminUserId && org.superAdminUserId !== candidate.userId) await moveDefaultIfLost(ctx, org.superAdminUserId);
-  await recordAudit(ctx, { workspaceId: null, action: 'organization.super_admin_assigned', targetType: 'organization', targetId: org.id, before: { superAdminUserId: org.superAdminUserId }, after: { superAdminUserId: candidate.userId } });
+  await recordAudit(ctx, {
+    workspaceId: null,
+    action: 'organization.super_admin_assigned',
+    targetType: 'organization',
+    targetId: org.id,
+    before: { superAdminUserId: org.superAdminUserId },
+    after: { superAdminUserId: candidate.userId },
+  });
   return updated;
 };
 

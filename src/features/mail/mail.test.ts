@@ -118,7 +118,9 @@ describe('the email outbox', () => {
       const message = smtp.messages.find((m) => m.includes(`To: ${email}`));
       expect(message).toContain('From: Portal <portal@example.test>');
       // The body is quoted-printable: undo soft line breaks and =XX escapes.
-      const text = (message ?? '').replace(/=\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      const text = (message ?? '')
+        .replace(/=\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
       expect(text).toContain(`Activation key: ${key}`);
       expect(text).toContain(`http://localhost:3000/activate?key=${key}`);
       expect(logged()).not.toContain(email);

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { emailOutbox } from '../../db/schema';
 import { queryRows } from '../../db/rows';
+import { emailOutbox } from '../../db/schema';
 import { currentTransport, type OutgoingEmail } from './transport';
 
 /** At most this many emails per claim; a flush keeps claiming until the outbox is empty. */

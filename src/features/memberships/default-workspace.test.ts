@@ -1,5 +1,14 @@
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
-import { addMember, createOrg, createTenant, createUser, createWorkspace, linkWorkspace, memberWithRole, PASSWORD } from '../../../test/factories';
+import {
+  addMember,
+  createOrg,
+  createTenant,
+  createUser,
+  createWorkspace,
+  linkWorkspace,
+  memberWithRole,
+  PASSWORD,
+} from '../../../test/factories';
 import { roleMatrix, viewerOf } from './test-helpers';
 
 const SET_DEFAULT = 'mutation($u: ID!, $w: ID!) { setDefaultWorkspace(userId: $u, workspaceId: $w) { id defaultWorkspace { id } } }';
@@ -38,7 +47,13 @@ describe('setDefaultWorkspace', () => {
       const suspendedThere = await createWorkspace(app, org.id);
       const otherAdmin = await memberWithRole(app, suspendedThere.id, 'ADMINISTRATOR');
       await addMember(app, suspendedThere.id, admin.id, 'USER');
-      expectData(await app.gql('mutation($u: ID!) { setUserStatus(userId: $u, status: SUSPENDED) { status } }', { u: admin.id }, { token: otherAdmin.token }));
+      expectData(
+        await app.gql(
+          'mutation($u: ID!) { setUserStatus(userId: $u, status: SUSPENDED) { status } }',
+          { u: admin.id },
+          { token: otherAdmin.token },
+        ),
+      );
       for (const w of [other.workspace.id, suspendedThere.id, '00000000-0000-0000-0000-000000000000', 'nope']) {
         expectError(await app.gql(SET_DEFAULT, { u: admin.id, w }, { token: admin.token }), 'NOT_FOUND', 'workspaceId');
       }
@@ -90,7 +105,13 @@ describe('setDefaultWorkspace', () => {
       // Suspended there is no better.
       await addMember(app, second.id, target.id, 'USER');
       const adminThere = await memberWithRole(app, second.id, 'ADMINISTRATOR');
-      expectData(await app.gql('mutation($u: ID!) { setUserStatus(userId: $u, status: SUSPENDED) { status } }', { u: target.id }, { token: adminThere.token }));
+      expectData(
+        await app.gql(
+          'mutation($u: ID!) { setUserStatus(userId: $u, status: SUSPENDED) { status } }',
+          { u: target.id },
+          { token: adminThere.token },
+        ),
+      );
       expectError(await app.gql(SET_DEFAULT, { u: target.id, w: second.id }, { token: admin.token }), 'BAD_USER_INPUT', 'workspaceId');
     });
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireViewer } from '../../auth/guard';
 import { can } from '../../auth/policy';
-import { memberships, users, type UserRow } from '../../db/schema';
+import { memberships, type UserRow, users } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
 import type { GraphQLContext, Viewer } from '../../graphql/context';
 import { recordAudit } from '../audit/record';
@@ -14,7 +14,13 @@ import { loadAccess } from '../workspaces/access';
  * default and the new one (FORBIDDEN otherwise), and the user must be able to enter the new one
  * (BAD_USER_INPUT). Platform operators may set anyone's default to a Workspace that user can enter.
  */
-export async function setDefaultWorkspace({ ctx, input }: { ctx: GraphQLContext; input: { userId: string; workspaceId: string } }): Promise<UserRow> {
+export async function setDefaultWorkspace({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { userId: string; workspaceId: string };
+}): Promise<UserRow> {
   const viewer = requireViewer(ctx);
   const operator = viewer.isOperator && viewer.credential !== 'application';
   const self = input.userId === viewer.user.id;
@@ -28,7 +34,8 @@ export async function setDefaultWorkspace({ ctx, input }: { ctx: GraphQLContext;
   } else {
     if (!operator) {
       if (!viewer.access.some((a) => a.workspaceId === workspaceId)) throw notFound('Workspace', 'workspaceId');
-      if (!administers(viewer, workspaceId)) throw forbidden('Changing another user’s default Workspace needs Administrator rights in the new one.');
+      if (!administers(viewer, workspaceId))
+        throw forbidden('Changing another user’s default Workspace needs Administrator rights in the new one.');
       if (target.defaultWorkspaceId && !administers(viewer, target.defaultWorkspaceId)) {
         throw forbidden('Changing another user’s default Workspace needs Administrator rights in their current default Workspace too.');
       }
@@ -36,7 +43,8 @@ export async function setDefaultWorkspace({ ctx, input }: { ctx: GraphQLContext;
       throw notFound('Workspace', 'workspaceId');
     }
     const access = await loadAccess(ctx.db, target);
-    if (!access.some((a) => a.workspaceId === workspaceId)) throw badInput('workspaceId', 'The user cannot enter that Workspace; add them to it first.');
+    if (!access.some((a) => a.workspaceId === workspaceId))
+      throw badInput('workspaceId', 'The user cannot enter that Workspace; add them to it first.');
   }
 
   if (target.defaultWorkspaceId === workspaceId) return target;
@@ -50,7 +58,8 @@ export async function setDefaultWorkspace({ ctx, input }: { ctx: GraphQLContext;
     before: { defaultWorkspaceId: target.defaultWorkspaceId },
     after: { defaultWorkspaceId: workspaceId },
   });
-  if (self) ctx.viewer = { ...viewer, user: updated, access: viewer.access.map((a) => ({ ...a, isDefault: a.workspaceId === workspaceId })) };
+  if (self)
+    ctx.viewer = { ...viewer, user: updated, access: viewer.access.map((a) => ({ ...a, isDefault: a.workspaceId === workspaceId })) };
   return updated;
 }
 

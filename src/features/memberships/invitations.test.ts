@@ -5,8 +5,10 @@ import { users } from '../../db/schema';
 import { outboxIdle } from '../mail/sender';
 import { activationKeyIn, lastEmailTo, roleMatrix, viewerOf } from './test-helpers';
 
-const ADD = 'mutation($e: String!, $r: Role!) { addUserToWorkspace(email: $e, role: $r) { user { id email } workspace { id } role status } }';
-const ACCEPT = 'mutation($k: String!, $p: String!, $n: String) { acceptInvitation(activationKey: $k, password: $p, name: $n) { token user { id name } workspace { id } } }';
+const ADD =
+  'mutation($e: String!, $r: Role!) { addUserToWorkspace(email: $e, role: $r) { user { id email } workspace { id } role status } }';
+const ACCEPT =
+  'mutation($k: String!, $p: String!, $n: String) { acceptInvitation(activationKey: $k, password: $p, name: $n) { token user { id name } workspace { id } } }';
 const USERS = '{ workspaceUsers { edges { node { user { id email } role status } } } }';
 
 type Added = { addUserToWorkspace: { user: { id: string; email: string }; workspace: { id: string }; role: string; status: string } };
@@ -37,7 +39,12 @@ describe('adding and inviting users', () => {
         expect(await lastEmailTo(app, email)).toBeNull();
         continue;
       }
-      expect(expectData(result).addUserToWorkspace).toMatchObject({ user: { email }, workspace: { id: unit.id }, role: 'USER', status: 'INVITED' });
+      expect(expectData(result).addUserToWorkspace).toMatchObject({
+        user: { email },
+        workspace: { id: unit.id },
+        role: 'USER',
+        status: 'INVITED',
+      });
       expect(await lastEmailTo(app, email)).not.toBeNull();
     }
   });
@@ -45,9 +52,17 @@ describe('adding and inviting users', () => {
   it('adds an activated user as an ACTIVE member who can switch in at once', async () => {
     const { workspace, admin } = await createTenant(app);
     const existing = await memberWithRole(app, (await createTenant(app)).workspace.id, 'USER');
-    const added = expectData(await app.gql<Added>(ADD, { e: existing.email.toUpperCase(), r: 'OBSERVER' }, { token: admin.token })).addUserToWorkspace;
+    const added = expectData(
+      await app.gql<Added>(ADD, { e: existing.email.toUpperCase(), r: 'OBSERVER' }, { token: admin.token }),
+    ).addUserToWorkspace;
     expect(added).toMatchObject({ user: { id: existing.id }, role: 'OBSERVER', status: 'ACTIVE' });
-    const switched = expectData(await app.gql<{ switchWorkspace: { token: string } }>('mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }', { w: workspace.id }, { token: existing.token }));
+    const switched = expectData(
+      await app.gql<{ switchWorkspace: { token: string } }>(
+        'mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }',
+        { w: workspace.id },
+        { token: existing.token },
+      ),
+    );
     expect((await viewerOf(app, switched.switchWorkspace.token)).role).toBe('OBSERVER');
     expect((await lastEmailTo(app, existing.email))?.subject).toMatch(/added/);
   });
@@ -70,7 +85,10 @@ describe('adding and inviting users', () => {
     expect(stored?.activationExpiresAt?.getTime()).toBeGreaterThan(Date.now() + 6.9 * 24 * 3600 * 1000);
 
     // Not yet activated: no password, so no sign-in.
-    expectError(await app.gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', { e: email, p: PASSWORD }), 'UNAUTHENTICATED');
+    expectError(
+      await app.gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', { e: email, p: PASSWORD }),
+      'UNAUTHENTICATED',
+    );
 
     const accepted = expectData(await app.gql<Accepted>(ACCEPT, { k: key, p: PASSWORD, n: 'Ida Invitee' })).acceptInvitation;
     expect(accepted).toMatchObject({ user: { id: added.user.id, name: 'Ida Invitee' }, workspace: { id: workspace.id } });
@@ -98,7 +116,13 @@ describe('adding and inviting users', () => {
     const accepted = expectData(await app.gql<Accepted>(ACCEPT, { k: newKey, p: PASSWORD })).acceptInvitation;
     // Lands in the first Workspace invited to; the second is ACTIVE too.
     expect(accepted.workspace.id).toBe(first.workspace.id);
-    const switcher = expectData(await app.gql<{ workspaces: { workspace: { id: string }; role: string }[] }>('{ workspaces { workspace { id } role } }', {}, { token: accepted.token }));
+    const switcher = expectData(
+      await app.gql<{ workspaces: { workspace: { id: string }; role: string }[] }>(
+        '{ workspaces { workspace { id } role } }',
+        {},
+        { token: accepted.token },
+      ),
+    );
     expect(switcher.workspaces.map((w) => [w.workspace.id, w.role])).toEqual([
       [first.workspace.id, 'OBSERVER'],
       [second.workspace.id, 'ADMINISTRATOR'],
@@ -127,7 +151,15 @@ describe('adding and inviting users', () => {
   it('an invited member becomes ACTIVE only by accepting', async () => {
     const { admin } = await createTenant(app);
     const added = expectData(await app.gql<Added>(ADD, { e: newEmail(), r: 'USER' }, { token: admin.token })).addUserToWorkspace;
-    expectError(await app.gql('mutation($u: ID!) { setUserStatus(userId: $u, status: ACTIVE) { status } }', { u: added.user.id }, { token: admin.token }), 'BAD_USER_INPUT', 'status');
+    expectError(
+      await app.gql(
+        'mutation($u: ID!) { setUserStatus(userId: $u, status: ACTIVE) { status } }',
+        { u: added.user.id },
+        { token: admin.token },
+      ),
+      'BAD_USER_INPUT',
+      'status',
+    );
   });
 });
 
@@ -178,18 +210,22 @@ describe('acceptInvitation', () => {
 
   it('keeps an invited user who is suspended before accepting out of the Workspace', async () => {
     const { key, userId, admin, org } = await invite();
-    expectData(await app.gql('mutation($u: ID!) { setUserStatus(userId: $u, status: SUSPENDED) { status } }', { u: userId }, { token: admin.token }));
+    expectData(
+      await app.gql('mutation($u: ID!) { setUserStatus(userId: $u, status: SUSPENDED) { status } }', { u: userId }, { token: admin.token }),
+    );
     expectError(await app.gql(ACCEPT, { k: key, p: PASSWORD }), 'FORBIDDEN');
     // Elsewhere, the same account can still be activated later.
     const other = await createWorkspace(app, org.id);
     const otherAdmin = await memberWithRole(app, other.id, 'ADMINISTRATOR');
     const email = (await app.database.db.select().from(users).where(eq(users.id, userId)))[0]?.email ?? '';
     expectData(await app.gql(ADD, { e: email, r: 'USER' }, { token: otherAdmin.token }));
-    const accepted = expectData(await app.gql<Accepted>(ACCEPT, { k: activationKeyIn((await lastEmailTo(app, email))?.body ?? ''), p: PASSWORD })).acceptInvitation;
+    const accepted = expectData(
+      await app.gql<Accepted>(ACCEPT, { k: activationKeyIn((await lastEmailTo(app, email))?.body ?? ''), p: PASSWORD }),
+    ).acceptInvitation;
     expect(accepted.workspace.id).toBe(other.id);
   });
 
-  it('is not fooled by an existing user\'s email: the account keeps its password', async () => {
+  it("is not fooled by an existing user's email: the account keeps its password", async () => {
     const { admin } = await createTenant(app);
     const existing = await createUser(app);
     expectData(await app.gql(ADD, { e: existing.email, r: 'USER' }, { token: admin.token }));

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { requireRole } from '../../auth/guard';
-import { invitations, memberships, users, type MembershipRow, type UserRow, type WorkspaceRow } from '../../db/schema';
+import { invitations, type MembershipRow, memberships, type UserRow, users, type WorkspaceRow } from '../../db/schema';
 import { conflict, isUniqueViolation } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import type { Role } from '../../graphql/generated/resolvers-types';
@@ -19,7 +19,13 @@ import { superAdminOf } from './superadmin';
  * never activated gets a fresh key (the old one stops working): both become INVITED members and are
  * emailed a one-time activation link valid for 7 days.
  */
-export async function addUserToWorkspace({ ctx, input }: { ctx: GraphQLContext; input: { email: string; role: Role } }): Promise<MembershipRow> {
+export async function addUserToWorkspace({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { email: string; role: Role };
+}): Promise<MembershipRow> {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const role = storedRole(input.role);
   const email = validEmail('email', input.email);
@@ -27,8 +33,10 @@ export async function addUserToWorkspace({ ctx, input }: { ctx: GraphQLContext; 
   const existing = await findUserByEmail(ctx.db, email);
   if (existing) {
     const superAdmin = await superAdminOf(ctx, workspace);
-    if (superAdmin?.userId === existing.id) throw conflict('This user is the SuperAdmin of this Workspace and has access already.', 'email');
-    if (await findMembership(ctx.db, workspace.id, existing.id)) throw conflict('This user is already a member of this Workspace.', 'email');
+    if (superAdmin?.userId === existing.id)
+      throw conflict('This user is the SuperAdmin of this Workspace and has access already.', 'email');
+    if (await findMembership(ctx.db, workspace.id, existing.id))
+      throw conflict('This user is already a member of this Workspace.', 'email');
   }
   try {
     if (existing?.passwordHash) return await addActive(ctx, workspace, existing, role);
@@ -40,9 +48,18 @@ export async function addUserToWorkspace({ ctx, input }: { ctx: GraphQLContext; 
 }
 
 async function addActive(ctx: GraphQLContext, workspace: WorkspaceRow, user: UserRow, role: MembershipRow['role']): Promise<MembershipRow> {
-  const [membership] = await ctx.db.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role, status: 'ACTIVE' }).returning();
+  const [membership] = await ctx.db
+    .insert(memberships)
+    .values({ workspaceId: workspace.id, userId: user.id, role, status: 'ACTIVE' })
+    .returning();
   if (!membership) throw new Error('insert returned no membership');
-  await recordAudit(ctx, { workspaceId: workspace.id, action: 'membership.added', targetType: 'membership', targetId: `${workspace.id}:${user.id}`, after: membership });
+  await recordAudit(ctx, {
+    workspaceId: workspace.id,
+    action: 'membership.added',
+    targetType: 'membership',
+    targetId: `${workspace.id}:${user.id}`,
+    after: membership,
+  });
   await queueEmail(ctx, {
     recipient: user.email,
     subject: `You were added to the Workspace ${workspace.name}`,
@@ -71,14 +88,35 @@ async function invite(
     [user] = await ctx.db.update(users).set(activation).where(eq(users.id, existing.id)).returning();
   } else {
     // The display name is provisional: the user may set theirs when accepting.
-    [user] = await ctx.db.insert(users).values({ email, name: email.split('@')[0] || email, ...activation }).returning();
-    if (user) await recordAudit(ctx, { workspaceId: workspace.id, action: 'user.invited', targetType: 'user', targetId: user.id, after: auditable(user) });
+    [user] = await ctx.db
+      .insert(users)
+      .values({ email, name: email.split('@')[0] || email, ...activation })
+      .returning();
+    if (user)
+      await recordAudit(ctx, {
+        workspaceId: workspace.id,
+        action: 'user.invited',
+        targetType: 'user',
+        targetId: user.id,
+        after: auditable(user),
+      });
   }
   if (!user) throw new Error('the invited user vanished');
-  const [membership] = await ctx.db.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role, status: 'INVITED' }).returning();
+  const [membership] = await ctx.db
+    .insert(memberships)
+    .values({ workspaceId: workspace.id, userId: user.id, role, status: 'INVITED' })
+    .returning();
   if (!membership) throw new Error('insert returned no membership');
-  await ctx.db.insert(invitations).values({ workspaceId: workspace.id, userId: user.id, invitedBy, email: user.email, expiresAt: key.expiresAt });
-  await recordAudit(ctx, { workspaceId: workspace.id, action: 'membership.invited', targetType: 'membership', targetId: `${workspace.id}:${user.id}`, after: membership });
+  await ctx.db
+    .insert(invitations)
+    .values({ workspaceId: workspace.id, userId: user.id, invitedBy, email: user.email, expiresAt: key.expiresAt });
+  await recordAudit(ctx, {
+    workspaceId: workspace.id,
+    action: 'membership.invited',
+    targetType: 'membership',
+    targetId: `${workspace.id}:${user.id}`,
+    after: membership,
+  });
   const link = `${publicUrl()}/activate?key=${encodeURIComponent(key.key)}`;
   await queueEmail(ctx, {
     recipient: user.email,

@@ -1,8 +1,18 @@
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
-import { addMember, createTenant, createUser, createWorkspace, linkWorkspace, memberWithRole, PASSWORD, switchTo } from '../../../test/factories';
-import { roleMatrix, viewerOf, type Actor } from './test-helpers';
+import {
+  addMember,
+  createTenant,
+  createUser,
+  createWorkspace,
+  linkWorkspace,
+  memberWithRole,
+  PASSWORD,
+  switchTo,
+} from '../../../test/factories';
+import { type Actor, roleMatrix, viewerOf } from './test-helpers';
 
-const USERS = 'query($first: Int, $after: String) { workspaceUsers(first: $first, after: $after) { totalCount edges { cursor node { user { id email } workspace { id } role status } } pageInfo { hasNextPage endCursor } } }';
+const USERS =
+  'query($first: Int, $after: String) { workspaceUsers(first: $first, after: $after) { totalCount edges { cursor node { user { id email } workspace { id } role status } } pageInfo { hasNextPage endCursor } } }';
 const SET_ROLE = 'mutation($u: ID!, $r: Role!) { setUserRole(userId: $u, role: $r) { user { id } workspace { id } role status } }';
 const SET_STATUS = 'mutation($u: ID!, $s: MembershipStatus!) { setUserStatus(userId: $u, status: $s) { user { id } role status } }';
 const REMOVE = 'mutation($u: ID!) { removeUserFromWorkspace(userId: $u) }';
@@ -66,7 +76,9 @@ describe('memberships', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let pages = 0; pages < 10; pages++) {
-        const page: Page['workspaceUsers'] = expectData(await app.gql<Page>(USERS, { first: 2, after }, { token: actors.ADMINISTRATOR.token })).workspaceUsers;
+        const page: Page['workspaceUsers'] = expectData(
+          await app.gql<Page>(USERS, { first: 2, after }, { token: actors.ADMINISTRATOR.token }),
+        ).workspaceUsers;
         expect(page.totalCount).toBe(7);
         expect(page.edges.length).toBeLessThanOrEqual(2);
         seen.push(...page.edges.map((e) => e.node.user.id));
@@ -103,7 +115,11 @@ describe('memberships', () => {
       const { unit, actors } = await roleMatrix(app);
       for (const actor of Object.values(actors)) {
         const target = await memberWithRole(app, unit.id, 'USER');
-        const result = await app.gql<{ setUserRole: { user: { id: string }; workspace: { id: string }; role: string } }>(SET_ROLE, { u: target.id, r: 'OBSERVER' }, { token: actor.token });
+        const result = await app.gql<{ setUserRole: { user: { id: string }; workspace: { id: string }; role: string } }>(
+          SET_ROLE,
+          { u: target.id, r: 'OBSERVER' },
+          { token: actor.token },
+        );
         if (!allowed(actor)) {
           expectError(result, 'FORBIDDEN');
           continue;
@@ -121,9 +137,17 @@ describe('memberships', () => {
       expectError(await app.gql(SET_ROLE, { u: actors.USER.id, r: 'SUPER_ADMIN' }, { token: admin.token }), 'BAD_USER_INPUT', 'role');
       expectError(await app.gql(SET_ROLE, { u: admin.id, r: 'OBSERVER' }, { token: admin.token }), 'BAD_USER_INPUT', 'userId');
       expectError(await app.gql(SET_ROLE, { u: actors.SUPER_ADMIN.id, r: 'OBSERVER' }, { token: admin.token }), 'FORBIDDEN');
-      expectError(await app.gql(SET_ROLE, { u: actors.SUPER_ADMIN.id, r: 'OBSERVER' }, { token: actors.SUPER_ADMIN.token }), 'BAD_USER_INPUT', 'userId');
+      expectError(
+        await app.gql(SET_ROLE, { u: actors.SUPER_ADMIN.id, r: 'OBSERVER' }, { token: actors.SUPER_ADMIN.token }),
+        'BAD_USER_INPUT',
+        'userId',
+      );
       expectError(await app.gql(SET_ROLE, { u: other.admin.id, r: 'OBSERVER' }, { token: admin.token }), 'NOT_FOUND', 'userId');
-      expectError(await app.gql(SET_ROLE, { u: '00000000-0000-0000-0000-000000000000', r: 'OBSERVER' }, { token: admin.token }), 'NOT_FOUND', 'userId');
+      expectError(
+        await app.gql(SET_ROLE, { u: '00000000-0000-0000-0000-000000000000', r: 'OBSERVER' }, { token: admin.token }),
+        'NOT_FOUND',
+        'userId',
+      );
       expectError(await app.gql(SET_ROLE, { u: 'not-a-uuid', r: 'OBSERVER' }, { token: admin.token }), 'NOT_FOUND', 'userId');
       // The other Workspace's Administrator kept their role.
       expect((await viewerOf(app, other.admin.token)).role).toBe('ADMINISTRATOR');
@@ -144,7 +168,11 @@ describe('memberships', () => {
       const { unit, actors } = await roleMatrix(app);
       for (const actor of Object.values(actors)) {
         const target = await memberWithRole(app, unit.id, 'USER');
-        const result = await app.gql<{ setUserStatus: { status: string } }>(SET_STATUS, { u: target.id, s: 'SUSPENDED' }, { token: actor.token });
+        const result = await app.gql<{ setUserStatus: { status: string } }>(
+          SET_STATUS,
+          { u: target.id, s: 'SUSPENDED' },
+          { token: actor.token },
+        );
         if (!allowed(actor)) {
           expectError(result, 'FORBIDDEN');
           expect((await viewerOf(app, target.token)).activeWorkspace?.id).toBe(unit.id);
@@ -154,13 +182,19 @@ describe('memberships', () => {
       }
     });
 
-    it('stops a suspended user\'s token at once, and lets it work again on reactivation', async () => {
+    it("stops a suspended user's token at once, and lets it work again on reactivation", async () => {
       const { workspace, admin } = await createTenant(app);
       const target = await memberWithRole(app, workspace.id, 'USER');
       expectData(await app.gql(SET_STATUS, { u: target.id, s: 'SUSPENDED' }, { token: admin.token }));
       expectError(await app.gql('{ viewer { role } }', {}, { token: target.token }), 'UNAUTHENTICATED');
-      expectError(await app.gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', { e: target.email, p: PASSWORD }), 'FORBIDDEN');
-      expect(expectData(await app.gql<{ setUserStatus: { status: string } }>(SET_STATUS, { u: target.id, s: 'ACTIVE' }, { token: admin.token })).setUserStatus.status).toBe('ACTIVE');
+      expectError(
+        await app.gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', { e: target.email, p: PASSWORD }),
+        'FORBIDDEN',
+      );
+      expect(
+        expectData(await app.gql<{ setUserStatus: { status: string } }>(SET_STATUS, { u: target.id, s: 'ACTIVE' }, { token: admin.token }))
+          .setUserStatus.status,
+      ).toBe('ACTIVE');
       expect((await viewerOf(app, target.token)).role).toBe('USER');
     });
 
@@ -204,7 +238,7 @@ describe('memberships', () => {
       }
     });
 
-    it('stops the removed user\'s token at once and moves their default Workspace', async () => {
+    it("stops the removed user's token at once and moves their default Workspace", async () => {
       const { org, workspace, admin } = await createTenant(app);
       const target = await memberWithRole(app, workspace.id, 'USER');
       const second = await createWorkspace(app, org.id);
@@ -235,7 +269,11 @@ describe('memberships', () => {
     await addMember(app, workspace.id, target.id, 'USER');
     const home = await app.signIn(target.email, PASSWORD);
     expectData(await app.gql(REMOVE, { u: target.id }, { token: admin.token }));
-    expectError(await app.gql('mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }', { w: workspace.id }, { token: home }), 'NOT_FOUND', 'workspaceId');
+    expectError(
+      await app.gql('mutation($w: ID!) { switchWorkspace(workspaceId: $w) { token } }', { w: workspace.id }, { token: home }),
+      'NOT_FOUND',
+      'workspaceId',
+    );
     expect((await viewerOf(app, await switchTo(app, home, second.id))).activeWorkspace?.id).toBe(second.id);
   });
 });

@@ -1,10 +1,13 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { memberships, type MembershipRow } from '../../db/schema';
+import { type MembershipRow, memberships } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 
 /** One membership of the Workspace, or null (also for a user of another Workspace). */
 export async function findMembership(db: Database, workspaceId: string, userId: string, lock = false): Promise<MembershipRow | null> {
-  const query = db.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  const query = db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
@@ -20,7 +23,9 @@ export async function pageMemberships(
   limit: number,
 ): Promise<{ row: MembershipRow; joinedAtText: string }[]> {
   if (limit <= 0) return [];
-  const keyset = after ? sql`(${memberships.joinedAt}, ${memberships.userId}) > (${after.joinedAt}::timestamptz, ${after.userId}::uuid)` : undefined;
+  const keyset = after
+    ? sql`(${memberships.joinedAt}, ${memberships.userId}) > (${after.joinedAt}::timestamptz, ${after.userId}::uuid)`
+    : undefined;
   const rows = await db
     .select({ row: memberships, joinedAtText: JOINED_AT_TEXT })
     .from(memberships)

@@ -1,5 +1,5 @@
-import { badInput } from '../../errors';
 import type { MembershipRow } from '../../db/schema';
+import { badInput } from '../../errors';
 import type { Role } from '../../graphql/generated/resolvers-types';
 
 /** SUPER_ADMIN follows from the main organization and is never stored or assigned (CONTRACT.md). */

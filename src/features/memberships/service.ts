@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { requireRole } from '../../auth/guard';
-import { memberships, type MembershipRow } from '../../db/schema';
+import { type MembershipRow, memberships } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
 import type { ActiveWorkspace, GraphQLContext, Viewer } from '../../graphql/context';
 import type { MembershipStatus, Role } from '../../graphql/generated/resolvers-types';
@@ -16,12 +16,25 @@ export async function setUserRole({ ctx, input }: { ctx: GraphQLContext; input: 
   const before = await targetMembership(ctx, viewer, active, input.userId);
   if (before.role === role) return before;
   const after = await update(ctx, before, { role });
-  await recordAudit(ctx, { workspaceId: before.workspaceId, action: 'membership.role_changed', targetType: 'membership', targetId: keyOf(before), before, after });
+  await recordAudit(ctx, {
+    workspaceId: before.workspaceId,
+    action: 'membership.role_changed',
+    targetType: 'membership',
+    targetId: keyOf(before),
+    before,
+    after,
+  });
   return after;
 }
 
 /** Suspends or reactivates another member of the active Workspace (Administrator or SuperAdmin). */
-export async function setUserStatus({ ctx, input }: { ctx: GraphQLContext; input: { userId: string; status: MembershipStatus } }): Promise<MembershipRow> {
+export async function setUserStatus({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { userId: string; status: MembershipStatus };
+}): Promise<MembershipRow> {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const status = input.status;
   if (status === 'INVITED') throw badInput('status', 'status must be ACTIVE or SUSPENDED; INVITED is set by an invitation.');
@@ -32,7 +45,14 @@ export async function setUserStatus({ ctx, input }: { ctx: GraphQLContext; input
   }
   // A trigger moves the user's default Workspace away from a Workspace where they are suspended.
   const after = await update(ctx, before, { status });
-  await recordAudit(ctx, { workspaceId: before.workspaceId, action: 'membership.status_changed', targetType: 'membership', targetId: keyOf(before), before, after });
+  await recordAudit(ctx, {
+    workspaceId: before.workspaceId,
+    action: 'membership.status_changed',
+    targetType: 'membership',
+    targetId: keyOf(before),
+    before,
+    after,
+  });
   return after;
 }
 
@@ -42,7 +62,14 @@ export async function removeUserFromWorkspace({ ctx, input }: { ctx: GraphQLCont
   const before = await targetMembership(ctx, viewer, active, input.userId);
   // A trigger moves the user's default Workspace away from this one.
   await ctx.db.delete(memberships).where(and(eq(memberships.workspaceId, before.workspaceId), eq(memberships.userId, before.userId)));
-  await recordAudit(ctx, { workspaceId: before.workspaceId, action: 'membership.removed', targetType: 'membership', targetId: keyOf(before), before, after: null });
+  await recordAudit(ctx, {
+    workspaceId: before.workspaceId,
+    action: 'membership.removed',
+    targetType: 'membership',
+    targetId: keyOf(before),
+    before,
+    after: null,
+  });
   return true;
 }
 
@@ -52,15 +79,23 @@ export async function removeUserFromWorkspace({ ctx, input }: { ctx: GraphQLCont
  * not a member here (members of other Workspaces included): NOT_FOUND.
  */
 async function targetMembership(ctx: GraphQLContext, viewer: Viewer, active: ActiveWorkspace, userId: string): Promise<MembershipRow> {
-  if (userId === viewer.user.id) throw badInput('userId', 'You cannot change your own role or status, or remove yourself; ask another Administrator.');
+  if (userId === viewer.user.id)
+    throw badInput('userId', 'You cannot change your own role or status, or remove yourself; ask another Administrator.');
   const superAdmin = await superAdminOf(ctx, active.workspace);
-  if (superAdmin?.userId === userId) throw forbidden('The SuperAdmin of a linked Workspace cannot be changed or removed; only platform operations staff reassign the SuperAdmin.');
+  if (superAdmin?.userId === userId)
+    throw forbidden(
+      'The SuperAdmin of a linked Workspace cannot be changed or removed; only platform operations staff reassign the SuperAdmin.',
+    );
   const membership = isUuid(userId) ? await findMembership(ctx.db, active.workspace.id, userId, true) : null;
   if (!membership) throw notFound('Member', 'userId');
   return membership;
 }
 
-async function update(ctx: GraphQLContext, before: MembershipRow, set: Partial<Pick<MembershipRow, 'role' | 'status'>>): Promise<MembershipRow> {
+async function update(
+  ctx: GraphQLContext,
+  before: MembershipRow,
+  set: Partial<Pick<MembershipRow, 'role' | 'status'>>,
+): Promise<MembershipRow> {
   const [after] = await ctx.db
     .update(memberships)
     .set(set)

@@ -1,6 +1,15 @@
 import { desc, eq } from 'drizzle-orm';
 import { expectData, type TestApp } from '../../../test/app';
-import { createOrg, createWorkspace, linkWorkspace, memberWithRole, PASSWORD, switchTo, type StoredRole, type TestUser } from '../../../test/factories';
+import {
+  createOrg,
+  createWorkspace,
+  linkWorkspace,
+  memberWithRole,
+  PASSWORD,
+  type StoredRole,
+  switchTo,
+  type TestUser,
+} from '../../../test/factories';
 import { emailOutbox } from '../../db/schema';
 
 /**
@@ -34,7 +43,11 @@ export async function roleMatrix(app: TestApp) {
 
 /** The newest email sent to `recipient`, as the outbox holds it (the test's mailbox). */
 export async function lastEmailTo(app: TestApp, recipient: string) {
-  const [row] = await app.database.db.select().from(emailOutbox).where(eq(emailOutbox.recipient, recipient)).orderBy(desc(emailOutbox.createdAt));
+  const [row] = await app.database.db
+    .select()
+    .from(emailOutbox)
+    .where(eq(emailOutbox.recipient, recipient))
+    .orderBy(desc(emailOutbox.createdAt));
   return row ?? null;
 }
 
@@ -46,9 +59,13 @@ export function activationKeyIn(body: string): string {
 }
 
 export async function viewerOf(app: TestApp, token: string) {
-  return expectData(await app.gql<{ viewer: { user: { id: string; defaultWorkspace: { id: string } | null }; activeWorkspace: { id: string } | null; role: string | null } }>(
-    '{ viewer { user { id defaultWorkspace { id } } activeWorkspace { id } role } }',
-    {},
-    { token },
-  )).viewer;
+  return expectData(
+    await app.gql<{
+      viewer: {
+        user: { id: string; defaultWorkspace: { id: string } | null };
+        activeWorkspace: { id: string } | null;
+        role: string | null;
+      };
+    }>('{ viewer { user { id defaultWorkspace { id } } activeWorkspace { id } role } }', {}, { token }),
+  ).viewer;
 }

@@ -1,6 +1,6 @@
 import { requireRole } from '../../auth/guard';
 import { badInput, isUuid } from '../../errors';
-import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../graphql/connection';
+import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import type { MembershipModel } from './model';
 import { countMemberships, findMembership, pageMemberships } from './queries';

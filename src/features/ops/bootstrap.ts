@@ -11,7 +11,9 @@ export async function ensureOperator(db: Database, email: string, password: stri
   assertPasswordStrength(password, 'OPS_PASSWORD');
   const existing = await findUserByEmail(db, address);
   if (!existing) {
-    await db.insert(users).values({ email: address, name: 'Platform operations', passwordHash: await hashPassword(password), isOperator: true });
+    await db
+      .insert(users)
+      .values({ email: address, name: 'Platform operations', passwordHash: await hashPassword(password), isOperator: true });
     return;
   }
   const samePassword = await verifyPassword(existing.passwordHash, password);

@@ -1,10 +1,13 @@
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
 import { createOrg, createTenant, createUser, createWorkspace, memberWithRole, PASSWORD } from '../../../test/factories';
 
-const CREATE_ORG = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name currency package workspaceLimit vatRate } }';
-const CREATE_WS = 'mutation($o: ID!, $n: String!) { createWorkspace(organizationId: $o, name: $n) { id name organization { id } mainOrganization { id } } }';
+const CREATE_ORG =
+  'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name currency package workspaceLimit vatRate } }';
+const CREATE_WS =
+  'mutation($o: ID!, $n: String!) { createWorkspace(organizationId: $o, name: $n) { id name organization { id } mainOrganization { id } } }';
 const CREATE_USER = 'mutation($e: String!, $n: String!, $p: String!) { createUser(email: $e, name: $n, password: $p) { id email } }';
-const ADD_MEMBER = 'mutation($w: ID!, $u: ID!, $r: Role!) { addMember(workspaceId: $w, userId: $u, role: $r) { role status workspace { id } user { id } } }';
+const ADD_MEMBER =
+  'mutation($w: ID!, $u: ID!, $r: Role!) { addMember(workspaceId: $w, userId: $u, role: $r) { role status workspace { id } user { id } } }';
 
 describe('ops operations', () => {
   let app: TestApp;
@@ -15,11 +18,24 @@ describe('ops operations', () => {
   });
   afterAll(() => app.close());
 
-  const org = (input: Record<string, unknown>) => app.gql(CREATE_ORG, { input: { name: 'Acme', currency: 'EUR', package: 'PRO', ...input } }, { token: ops });
+  const org = (input: Record<string, unknown>) =>
+    app.gql(CREATE_ORG, { input: { name: 'Acme', currency: 'EUR', package: 'PRO', ...input } }, { token: ops });
 
   it('creates an organization with its billing details and the default limit of three', async () => {
-    const data = expectData(await app.gql<{ createOrganization: Record<string, unknown> }>(CREATE_ORG, { input: { name: '  Acme GmbH ', currency: 'eur', package: 'PRO', vatRate: 19 } }, { token: ops }));
-    expect(data.createOrganization).toMatchObject({ name: 'Acme GmbH', currency: 'EUR', package: 'PRO', workspaceLimit: 3, vatRate: '19.00' });
+    const data = expectData(
+      await app.gql<{ createOrganization: Record<string, unknown> }>(
+        CREATE_ORG,
+        { input: { name: '  Acme GmbH ', currency: 'eur', package: 'PRO', vatRate: 19 } },
+        { token: ops },
+      ),
+    );
+    expect(data.createOrganization).toMatchObject({
+      name: 'Acme GmbH',
+      currency: 'EUR',
+      package: 'PRO',
+      workspaceLimit: 3,
+      vatRate: '19.00',
+    });
   });
 
   it('names the field of bad input', async () => {
@@ -38,11 +54,19 @@ describe('ops operations', () => {
   });
 
   it('answers NOT_FOUND naming the field for unknown ids', async () => {
-    expectError(await app.gql(CREATE_WS, { o: '00000000-0000-0000-0000-000000000000', n: 'W' }, { token: ops }), 'NOT_FOUND', 'organizationId');
+    expectError(
+      await app.gql(CREATE_WS, { o: '00000000-0000-0000-0000-000000000000', n: 'W' }, { token: ops }),
+      'NOT_FOUND',
+      'organizationId',
+    );
     const user = await createUser(app);
     expectError(await app.gql(ADD_MEMBER, { w: 'bogus', u: user.id, r: 'USER' }, { token: ops }), 'NOT_FOUND', 'workspaceId');
     const { workspace } = await createTenant(app);
-    expectError(await app.gql(ADD_MEMBER, { w: workspace.id, u: '00000000-0000-0000-0000-000000000000', r: 'USER' }, { token: ops }), 'NOT_FOUND', 'userId');
+    expectError(
+      await app.gql(ADD_MEMBER, { w: workspace.id, u: '00000000-0000-0000-0000-000000000000', r: 'USER' }, { token: ops }),
+      'NOT_FOUND',
+      'userId',
+    );
   });
 
   it('keeps emails unique regardless of letter case', async () => {
@@ -54,7 +78,13 @@ describe('ops operations', () => {
     const { workspace } = await createTenant(app);
     const user = await createUser(app);
     expectError(await app.gql(ADD_MEMBER, { w: workspace.id, u: user.id, r: 'SUPER_ADMIN' }, { token: ops }), 'BAD_USER_INPUT', 'role');
-    const added = expectData(await app.gql<{ addMember: { role: string; status: string } }>(ADD_MEMBER, { w: workspace.id, u: user.id, r: 'OBSERVER' }, { token: ops }));
+    const added = expectData(
+      await app.gql<{ addMember: { role: string; status: string } }>(
+        ADD_MEMBER,
+        { w: workspace.id, u: user.id, r: 'OBSERVER' },
+        { token: ops },
+      ),
+    );
     expect(added.addMember).toMatchObject({ role: 'OBSERVER', status: 'ACTIVE' });
   });
 
@@ -78,7 +108,13 @@ describe('ops operations', () => {
   it('lists organizations with their Workspaces for operators', async () => {
     const created = await createOrg(app);
     const ws = await createWorkspace(app, created.id, 'Listed');
-    const data = expectData(await app.gql<{ organizations: { id: string; workspaces: { id: string }[] }[] }>('{ organizations { id workspaces { id } } }', {}, { token: ops }));
+    const data = expectData(
+      await app.gql<{ organizations: { id: string; workspaces: { id: string }[] }[] }>(
+        '{ organizations { id workspaces { id } } }',
+        {},
+        { token: ops },
+      ),
+    );
     expect(data.organizations.find((o) => o.id === created.id)?.workspaces).toEqual([{ id: ws.id }]);
   });
 });

@@ -1,5 +1,13 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
-import { addMember, createOrganization, createUser, createWorkspace, getOrganization, listOrganizations, setWorkspaceLimit } from './service';
+import {
+  addMember,
+  createOrganization,
+  createUser,
+  createWorkspace,
+  getOrganization,
+  listOrganizations,
+  setWorkspaceLimit,
+} from './service';
 
 export const opsResolvers: Resolvers = {
   Query: {

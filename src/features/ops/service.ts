@@ -1,7 +1,17 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { requireOperator } from '../../auth/guard';
 import { assertPasswordStrength, hashPassword } from '../../auth/passwords';
-import { memberships, organizations, users, workspaceLinks, workspaces, type MembershipRow, type OrganizationRow, type UserRow, type WorkspaceRow } from '../../db/schema';
+import {
+  type MembershipRow,
+  memberships,
+  type OrganizationRow,
+  organizations,
+  type UserRow,
+  users,
+  type WorkspaceRow,
+  workspaceLinks,
+  workspaces,
+} from '../../db/schema';
 import { badInput, conflict, isUniqueViolation, isUuid, notFound } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import type { CreateOrganizationInput, Role } from '../../graphql/generated/resolvers-types';
@@ -41,9 +51,18 @@ export const createOrganization: Verb<CreateOrganizationInput, OrganizationRow> 
 export const createWorkspace: Verb<{ organizationId: string; name: string }, WorkspaceRow> = async ({ ctx, input }) => {
   requireOperator(ctx);
   const org = await requireOrganization(ctx, input.organizationId, 'organizationId');
-  const [workspace] = await ctx.db.insert(workspaces).values({ organizationId: org.id, name: validName('name', input.name) }).returning();
+  const [workspace] = await ctx.db
+    .insert(workspaces)
+    .values({ organizationId: org.id, name: validName('name', input.name) })
+    .returning();
   if (!workspace) throw new Error('insert returned no workspace');
-  await recordAudit(ctx, { workspaceId: workspace.id, action: 'workspace.created', targetType: 'workspace', targetId: workspace.id, after: workspace });
+  await recordAudit(ctx, {
+    workspaceId: workspace.id,
+    action: 'workspace.created',
+    targetType: 'workspace',
+    targetId: workspace.id,
+    after: workspace,
+  });
   return workspace;
 };
 
@@ -53,7 +72,10 @@ export const createUser: Verb<{ email: string; name: string; password: string },
   const name = validName('name', input.name);
   assertPasswordStrength(input.password);
   try {
-    const [user] = await ctx.db.insert(users).values({ email, name, passwordHash: await hashPassword(input.password) }).returning();
+    const [user] = await ctx.db
+      .insert(users)
+      .values({ email, name, passwordHash: await hashPassword(input.password) })
+      .returning();
     if (!user) throw new Error('insert returned no user');
     await recordAudit(ctx, { workspaceId: null, action: 'user.created', targetType: 'user', targetId: user.id, after: auditable(user) });
     return user;
@@ -76,7 +98,14 @@ export const addMember: Verb<{ workspaceId: string; userId: string; role: Role }
     .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role, status: 'ACTIVE' } })
     .returning();
   if (!membership) throw new Error('upsert returned no membership');
-  await recordAudit(ctx, { workspaceId: workspace.id, action: before ? 'membership.updated' : 'membership.added', targetType: 'membership', targetId: `${workspace.id}:${user.id}`, before: before ?? null, after: membership });
+  await recordAudit(ctx, {
+    workspaceId: workspace.id,
+    action: before ? 'membership.updated' : 'membership.added',
+    targetType: 'membership',
+    targetId: `${workspace.id}:${user.id}`,
+    before: before ?? null,
+    after: membership,
+  });
   return membership;
 };
 
@@ -89,7 +118,14 @@ export const setWorkspaceLimit: Verb<{ mainOrganizationId: string; limit: number
   if (limit < current) throw badInput('limit', `The limit cannot be below the ${current} Workspaces linked now; unlink some first.`);
   const [updated] = await ctx.db.update(organizations).set({ workspaceLimit: limit }).where(eq(organizations.id, org.id)).returning();
   if (!updated) throw notFound('Organization', 'mainOrganizationId');
-  await recordAudit(ctx, { workspaceId: null, action: 'organization.workspace_limit_set', targetType: 'organization', targetId: org.id, before: { workspaceLimit: org.workspaceLimit }, after: { workspaceLimit: limit } });
+  await recordAudit(ctx, {
+    workspaceId: null,
+    action: 'organization.workspace_limit_set',
+    targetType: 'organization',
+    targetId: org.id,
+    before: { workspaceLimit: org.workspaceLimit },
+    after: { workspaceLimit: limit },
+  });
   return updated;
 };
 

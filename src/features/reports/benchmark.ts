@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { hashPassword } from '../../auth/passwords';
-import { openDatabase, type DatabaseHandle } from '../../db/client';
+import { type DatabaseHandle, openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { enterRuntimeRole } from '../../db/rls';
 import { queryRows } from '../../db/rows';
@@ -74,13 +74,25 @@ async function seed(handle: DatabaseHandle, s: Settings, startDate: string, endD
     .returning();
   const created = await db
     .insert(workspaces)
-    .values(Array.from({ length: s.workspaces }, (_, i) => ({ name: `Bench Workspace ${i + 1}`, organizationId: orgs[i % orgs.length]?.id ?? '' })))
+    .values(
+      Array.from({ length: s.workspaces }, (_, i) => ({
+        name: `Bench Workspace ${i + 1}`,
+        organizationId: orgs[i % orgs.length]?.id ?? '',
+      })),
+    )
     .returning();
   const workspaceIds = created.map((w) => w.id);
   const email = `bench-${randomBytes(4).toString('hex')}@example.test`;
-  const [user] = await db.insert(users).values({ email, name: 'Bench viewer', passwordHash: await hashPassword(PASSWORD) }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: 'Bench viewer', passwordHash: await hashPassword(PASSWORD) })
+    .returning();
   if (!user) throw new Error('no user');
-  await db.insert(memberships).values(workspaceIds.map((workspaceId) => ({ workspaceId, userId: user.id, role: 'ADMINISTRATOR' as const, status: 'ACTIVE' as const })));
+  await db
+    .insert(memberships)
+    .values(
+      workspaceIds.map((workspaceId) => ({ workspaceId, userId: user.id, role: 'ADMINISTRATOR' as const, status: 'ACTIVE' as const })),
+    );
   const ids = `{${workspaceIds.join(',')}}`;
   // SIMs: one set-based statement for all Workspaces (ICCIDs need only be unique here).
   await db.execute(sql`INSERT INTO sims (workspace_id, iccid, status)
@@ -136,7 +148,12 @@ async function measure(handle: DatabaseHandle, s: Settings, seeded: Seeded, rang
       { limits },
     );
   try {
-    const signIn = (await (await post({ query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', variables: { e: seeded.email, p: PASSWORD } })).json()) as {
+    const signIn = (await (
+      await post({
+        query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
+        variables: { e: seeded.email, p: PASSWORD },
+      })
+    ).json()) as {
       data?: { signIn: { token: string } };
       errors?: unknown;
     };
@@ -147,11 +164,16 @@ async function measure(handle: DatabaseHandle, s: Settings, seeded: Seeded, rang
       const text = await (await post({ query: REPORT, variables: { s: range.startDate, e: range.endDate } }, token)).text();
       return text;
     };
-    const first = JSON.parse(await graphql()) as { data?: { workspaceDailyStats: { workspaces: { days: unknown[] }[]; totals: { currency: string; costDecimal: string }[] } }; errors?: unknown };
+    const first = JSON.parse(await graphql()) as {
+      data?: { workspaceDailyStats: { workspaces: { days: unknown[] }[]; totals: { currency: string; costDecimal: string }[] } };
+      errors?: unknown;
+    };
     const report = first.data?.workspaceDailyStats;
     if (!report) throw new Error(`report failed: ${JSON.stringify(first.errors)}`);
     const cells = report.workspaces.reduce((n, w) => n + w.days.length, 0);
-    log(`report: ${report.workspaces.length} Workspaces x ${report.workspaces[0]?.days.length} days = ${cells} rows; totals ${report.totals.map((t) => `${t.costDecimal} ${t.currency}`).join(', ')}`);
+    log(
+      `report: ${report.workspaces.length} Workspaces x ${report.workspaces[0]?.days.length} days = ${cells} rows; totals ${report.totals.map((t) => `${t.costDecimal} ${t.currency}`).join(', ')}`,
+    );
     const graphqlTimes = await time(s.runs, graphql);
 
     const scope = { workspaceIds: seeded.workspaceIds, userId: seeded.userId, operator: false };
@@ -161,7 +183,11 @@ async function measure(handle: DatabaseHandle, s: Settings, seeded: Seeded, rang
         return fn(tx);
       });
     const sqlTimes = await timeInside(s.runs, inScope, (tx) => tx.execute(dailyStatsQuery(seeded.workspaceIds, range)));
-    const sqlOwnerTimes = await timeInside(s.runs, (fn) => handle.db.transaction(fn), (tx) => tx.execute(dailyStatsQuery(seeded.workspaceIds, range)));
+    const sqlOwnerTimes = await timeInside(
+      s.runs,
+      (fn) => handle.db.transaction(fn),
+      (tx) => tx.execute(dailyStatsQuery(seeded.workspaceIds, range)),
+    );
     const ids = `{${seeded.workspaceIds.join(',')}}`;
     const rawGrouping = sql`SELECT workspace_id, day, sum(bytes_up), sum(bytes_down), sum(sms_sent), sum(sms_received), sum(cost)
         FROM sim_daily_usage WHERE workspace_id = ANY (${ids}::uuid[]) AND day BETWEEN ${range.startDate}::date AND ${range.endDate}::date
@@ -169,7 +195,12 @@ async function measure(handle: DatabaseHandle, s: Settings, seeded: Seeded, rang
     // The alternative to the rollup, once or a few times only (it takes seconds to minutes): under
     // row-level security as requests run, and as the table owner (no policy) to show what RLS adds.
     const rawTimes = await timeInside(s.rawRuns, inScope, (tx) => tx.execute(rawGrouping), 0);
-    const ownerTimes = await timeInside(s.rawRuns, (fn) => handle.db.transaction(fn), (tx) => tx.execute(rawGrouping), 0);
+    const ownerTimes = await timeInside(
+      s.rawRuns,
+      (fn) => handle.db.transaction(fn),
+      (tx) => tx.execute(rawGrouping),
+      0,
+    );
 
     log('');
     log(`${handle.kind}: ${s.workspaces} Workspaces x ${s.sims} SIMs x ${s.days} days (${s.workspaces * s.sims * s.days} usage rows)`);
@@ -222,7 +253,9 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function throwawayDatabase(serverUrl: string | undefined): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void>; label: string }> {
+async function throwawayDatabase(
+  serverUrl: string | undefined,
+): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void>; label: string }> {
   if (!serverUrl) {
     const handle = await openDatabase({});
     return { handle, label: 'PGlite (in memory)', dispose: () => handle.close() };

@@ -1,7 +1,7 @@
 import { createTestApp, type TestApp } from '../../../test/app';
-import { createLimits } from '../limits/limits';
 import { addMember, createOrg, createTenant, createWorkspace, memberWithRole, registerSims, switchTo } from '../../../test/factories';
-import { handleDailyCsv, csvField, DAILY_CSV_COLUMNS } from './csv';
+import { createLimits } from '../limits/limits';
+import { csvField, DAILY_CSV_COLUMNS, handleDailyCsv } from './csv';
 import { applicationToken, bodyText, browserCookie, recordUsage, usage } from './test-helpers';
 
 const HEADER = DAILY_CSV_COLUMNS.join(',');
@@ -59,7 +59,10 @@ describe('GET /api/reports/daily.csv', () => {
 
   it("accepts the browser's session cookie, and repeated workspaceIds", async () => {
     const cookie = await browserCookie(app, admin.id);
-    const response = await get(`?startDate=2026-05-02&endDate=2026-05-02&workspaceIds=${usd.id}&workspaceIds=${eur.id}`, { cookie, 'x-workspace-id': usd.id });
+    const response = await get(`?startDate=2026-05-02&endDate=2026-05-02&workspaceIds=${usd.id}&workspaceIds=${eur.id}`, {
+      cookie,
+      'x-workspace-id': usd.id,
+    });
     expect(response.status).toBe(200);
     const rows = (await bodyText(response)).trim().split('\r\n').slice(1);
     expect(rows.map((r) => r.split(',')[0])).toEqual([usd.id, eur.id]);
@@ -68,7 +71,9 @@ describe('GET /api/reports/daily.csv', () => {
   it('refuses a Workspace the viewer cannot enter with 404 NOT_FOUND, and an application token beyond its own', async () => {
     const response = await get(`?workspaceIds=${eur.id},${outsider.workspace.id}`, bearer(admin.token));
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'NOT_FOUND', field: 'workspaceIds' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'NOT_FOUND', field: 'workspaceIds' } }],
+    });
     const token = await applicationToken(app, await switchTo(app, admin.token, usd.id));
     const own = (await bodyText(await get('?startDate=2026-05-03&endDate=2026-05-03', bearer(token)))).trim().split('\r\n');
     expect(own.slice(1).map((r) => r.split(',')[0])).toEqual([usd.id]);
@@ -96,7 +101,8 @@ describe('GET /api/reports/daily.csv', () => {
 
   it("spends the caller's request budget like the GraphQL API (429 with Retry-After when it is empty)", async () => {
     const limits = createLimits({ rate: { perMinute: 2 } });
-    const call = () => handleDailyCsv(new Request('http://portal.test/api/reports/daily.csv', { headers: bearer(admin.token) }), app.runtime, { limits });
+    const call = () =>
+      handleDailyCsv(new Request('http://portal.test/api/reports/daily.csv', { headers: bearer(admin.token) }), app.runtime, { limits });
     expect((await call()).status).toBe(200);
     expect((await call()).status).toBe(200);
     const refused = await call();

@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { requireViewer } from '../../auth/guard';
-import { runAsViewer, routeErrorResponse, streamText } from '../../graphql/request-transaction';
-import type { Limits } from '../limits/limits';
+import { routeErrorResponse, runAsViewer, streamText } from '../../graphql/request-transaction';
 import type { Runtime } from '../../server/runtime';
+import type { Limits } from '../limits/limits';
 import type { WorkspaceStatsReportModel } from './queries';
 import { validDate } from './range';
-import { workspaceDailyStats, type DailyStatsInput } from './service';
+import { type DailyStatsInput, workspaceDailyStats } from './service';
 
-export const DAILY_CSV_COLUMNS = ['workspace_id', 'workspace_name', 'currency', 'date', 'bytes_up', 'bytes_down', 'sms_sent', 'sms_received', 'cost'] as const;
+export const DAILY_CSV_COLUMNS = [
+  'workspace_id',
+  'workspace_name',
+  'currency',
+  'date',
+  'bytes_up',
+  'bytes_down',
+  'sms_sent',
+  'sms_received',
+  'cost',
+] as const;
 
 /**
  * GET /api/reports/daily.csv?startDate=&endDate=&workspaceIds=: the centralized report as CSV, one

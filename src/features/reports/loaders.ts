@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../../db/schema-types';
-import { loadSimDailyUsage, type DailyUsageModel, type SimDaysKey } from './queries';
+import { type DailyUsageModel, loadSimDailyUsage, type SimDaysKey } from './queries';
 
 /** Per-request batch loaders of the reports feature. */
 export interface ReportLoaders {

@@ -96,7 +96,13 @@ export async function loadDailyStats(db: Database, workspaceIds: readonly string
   return { ...range, workspaces, totals };
 }
 
-const figures = ([bytesUp, bytesDown, smsSent, smsReceived, costDecimal]: Figures) => ({ bytesUp, bytesDown, smsSent, smsReceived, costDecimal });
+const figures = ([bytesUp, bytesDown, smsSent, smsReceived, costDecimal]: Figures) => ({
+  bytesUp,
+  bytesDown,
+  smsSent,
+  smsReceived,
+  costDecimal,
+});
 
 export interface SimDaysKey {
   workspaceId: string;
@@ -109,9 +115,22 @@ export interface SimDaysKey {
  * Daily usage of several SIMs of one Workspace over one range, zero-filled, in one statement (the
  * device page's chart; batched by a per-request loader).
  */
-export async function loadSimDailyUsage(db: Database, workspaceId: string, simIds: readonly string[], range: DateRange): Promise<Map<string, DailyUsageModel[]>> {
+export async function loadSimDailyUsage(
+  db: Database,
+  workspaceId: string,
+  simIds: readonly string[],
+  range: DateRange,
+): Promise<Map<string, DailyUsageModel[]>> {
   const ids = `{${simIds.join(',')}}`;
-  const rows = await queryRows<{ sim_id: string; day: string; bytes_up: number; bytes_down: number; sms_sent: number; sms_received: number; cost: string }>(
+  const rows = await queryRows<{
+    sim_id: string;
+    day: string;
+    bytes_up: number;
+    bytes_down: number;
+    sms_sent: number;
+    sms_received: number;
+    cost: string;
+  }>(
     db,
     sql`SELECT k.sim_id::text AS sim_id, d.day::date::text AS day,
                coalesce(u.bytes_up, 0)::float8 AS bytes_up, coalesce(u.bytes_down, 0)::float8 AS bytes_down,

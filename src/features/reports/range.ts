@@ -36,7 +36,8 @@ export function reportRange(startDate: string | null | undefined, endDate: strin
   const start = startDate ?? toDay(toTime(end) - (DEFAULT_REPORT_DAYS - 1) * DAY_MS);
   const days = dayCount({ startDate: start, endDate: end });
   if (days < 1) throw badInput('startDate', `startDate (${start}) must not be after endDate (${end}).`);
-  if (days > MAX_REPORT_DAYS) throw badInput('startDate', `A report covers at most ${MAX_REPORT_DAYS} days; ${start} to ${end} is ${days}.`);
+  if (days > MAX_REPORT_DAYS)
+    throw badInput('startDate', `A report covers at most ${MAX_REPORT_DAYS} days; ${start} to ${end} is ${days}.`);
   return { startDate: start, endDate: end };
 }
 

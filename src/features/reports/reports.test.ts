@@ -1,7 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
 import { statementCount } from '../../../test/db';
-import { addMember, createEndpoint, createOrg, createTenant, createUser, createWorkspace, memberWithRole, PASSWORD, registerSims, switchTo, type TestSim } from '../../../test/factories';
+import {
+  addMember,
+  createEndpoint,
+  createOrg,
+  createTenant,
+  createUser,
+  createWorkspace,
+  memberWithRole,
+  PASSWORD,
+  registerSims,
+  switchTo,
+  type TestSim,
+} from '../../../test/factories';
 import { queryRows } from '../../db/rows';
 import { addDays, applicationToken, daysAgo, recordUsage, usage } from './test-helpers';
 
@@ -91,7 +103,15 @@ describe('centralized reports (workspaceDailyStats)', () => {
     ]);
     for (const w of r.workspaces) expect(w.days.map((d) => d.date)).toEqual([D1, D2, '2026-03-03', '2026-03-04', D5]);
     const eur1 = r.workspaces[1];
-    expect(eur1?.days[0]).toEqual({ date: D1, bytesUp: 300, bytesDown: 3000, smsSent: 4, smsReceived: 6, cost: 0.3, costDecimal: '0.3000' });
+    expect(eur1?.days[0]).toEqual({
+      date: D1,
+      bytesUp: 300,
+      bytesDown: 3000,
+      smsSent: 4,
+      smsReceived: 6,
+      cost: 0.3,
+      costDecimal: '0.3000',
+    });
     expect(eur1?.days[4]).toMatchObject({ bytesUp: 7, bytesDown: 8, smsReceived: 1, cost: 1.2345, costDecimal: '1.2345' });
     expect(r.workspaces[0]?.days[1]).toMatchObject({ bytesUp: 1e12, bytesDown: 2e12, costDecimal: '99.9999' });
   });
@@ -134,8 +154,13 @@ describe('centralized reports (workspaceDailyStats)', () => {
     expect(await report({ s: daysAgo(3) })).toMatchObject({ startDate: daysAgo(3), endDate: today });
   });
 
-  it("answers NOT_FOUND (field workspaceIds) for a Workspace the viewer cannot enter, never a smaller report", async () => {
-    for (const ids of [[outsider.workspace.id], [ws.eur1.id, outsider.workspace.id], ['not-a-uuid'], ['00000000-0000-4000-8000-000000000000']]) {
+  it('answers NOT_FOUND (field workspaceIds) for a Workspace the viewer cannot enter, never a smaller report', async () => {
+    for (const ids of [
+      [outsider.workspace.id],
+      [ws.eur1.id, outsider.workspace.id],
+      ['not-a-uuid'],
+      ['00000000-0000-4000-8000-000000000000'],
+    ]) {
       expectError(await app.gql(REPORT, { s: D1, e: D5, ids }, { token: viewer.token }), 'NOT_FOUND', 'workspaceIds');
     }
     // The outsider sees only their own Workspace.
@@ -186,13 +211,30 @@ describe('centralized reports (workspaceDailyStats)', () => {
   it('equals the raw per-SIM sum after replays and corrections', async () => {
     const [a, b] = ws.eur1.sims.map((s) => s.iccid) as [string, string];
     const day = '2026-04-10';
-    await recordUsage(app, [usage(a, day, { bytesUp: 10, bytesDown: 20, smsSent: 1, smsReceived: 1, cost: 0.0001 }), usage(b, day, { bytesUp: 5, cost: 0.3333 })]);
+    await recordUsage(app, [
+      usage(a, day, { bytesUp: 10, bytesDown: 20, smsSent: 1, smsReceived: 1, cost: 0.0001 }),
+      usage(b, day, { bytesUp: 5, cost: 0.3333 }),
+    ]);
     // The same records again (a replay), then corrections with different figures, then a replay of the corrections.
-    await recordUsage(app, [usage(a, day, { bytesUp: 10, bytesDown: 20, smsSent: 1, smsReceived: 1, cost: 0.0001 }), usage(b, day, { bytesUp: 5, cost: 0.3333 })]);
+    await recordUsage(app, [
+      usage(a, day, { bytesUp: 10, bytesDown: 20, smsSent: 1, smsReceived: 1, cost: 0.0001 }),
+      usage(b, day, { bytesUp: 5, cost: 0.3333 }),
+    ]);
     await recordUsage(app, [usage(a, day, { bytesUp: 11, bytesDown: 0, smsSent: 0, smsReceived: 9, cost: 1.1111 })]);
-    await recordUsage(app, [usage(a, day, { bytesUp: 11, bytesDown: 0, smsSent: 0, smsReceived: 9, cost: 1.1111 }), usage(b, day, { bytesUp: 6, cost: 0.3334 })]);
+    await recordUsage(app, [
+      usage(a, day, { bytesUp: 11, bytesDown: 0, smsSent: 0, smsReceived: 9, cost: 1.1111 }),
+      usage(b, day, { bytesUp: 6, cost: 0.3334 }),
+    ]);
     const r = await report({ s: '2026-04-09', e: '2026-04-11', ids: [ws.eur1.id] });
-    expect(r.workspaces[0]?.days[1]).toEqual({ date: day, bytesUp: 17, bytesDown: 0, smsSent: 0, smsReceived: 9, cost: 1.4445, costDecimal: '1.4445' });
+    expect(r.workspaces[0]?.days[1]).toEqual({
+      date: day,
+      bytesUp: 17,
+      bytesDown: 0,
+      smsSent: 0,
+      smsReceived: 9,
+      cost: 1.4445,
+      costDecimal: '1.4445',
+    });
     // Every Workspace and day of the report equals the raw rows summed, read as the table owner.
     const full = await report({ s: '2026-02-01', e: '2026-04-30' });
     const raw = await queryRows<{ ws: string; day: string; up: string; down: string; sent: string; received: string; cost: string }>(
@@ -229,7 +271,8 @@ describe('per-device daily usage (Endpoint.dailyUsage, Sim.dailyUsage)', () => {
   let app: TestApp;
   let tenant: Awaited<ReturnType<typeof createTenant>>;
   let sims: TestSim[];
-  const DEVICE = 'query($id: ID!, $s: Date, $e: Date) { endpoint(id: $id) { dailyUsage(startDate: $s, endDate: $e) { date bytesUp bytesDown smsSent smsReceived cost costDecimal } } }';
+  const DEVICE =
+    'query($id: ID!, $s: Date, $e: Date) { endpoint(id: $id) { dailyUsage(startDate: $s, endDate: $e) { date bytesUp bytesDown smsSent smsReceived cost costDecimal } } }';
   beforeAll(async () => {
     app = await createTestApp();
     tenant = await createTenant(app, { currency: 'GBP' });
@@ -244,13 +287,21 @@ describe('per-device daily usage (Endpoint.dailyUsage, Sim.dailyUsage)', () => {
   it("gives the device's SIM usage per day, zeros included, readable by every role", async () => {
     const device = await createEndpoint(app, tenant.admin.token, { simId: sims[0]?.id });
     const observer = await memberWithRole(app, tenant.workspace.id, 'OBSERVER');
-    const data = expectData(await app.gql<{ endpoint: { dailyUsage: Day[] } }>(DEVICE, { id: device.id, s: D1, e: '2026-03-03' }, { token: observer.token }));
+    const data = expectData(
+      await app.gql<{ endpoint: { dailyUsage: Day[] } }>(DEVICE, { id: device.id, s: D1, e: '2026-03-03' }, { token: observer.token }),
+    );
     expect(data.endpoint.dailyUsage).toEqual([
       { date: D1, bytesUp: 0, bytesDown: 0, smsSent: 0, smsReceived: 0, cost: 0, costDecimal: '0.0000' },
       { date: D2, bytesUp: 1, bytesDown: 2, smsSent: 3, smsReceived: 4, cost: 0.25, costDecimal: '0.2500' },
       { date: '2026-03-03', bytesUp: 0, bytesDown: 0, smsSent: 0, smsReceived: 0, cost: 0, costDecimal: '0.0000' },
     ]);
-    const sim = expectData(await app.gql<{ sim: { dailyUsage: Day[] } }>('query($id: ID!) { sim(id: $id) { dailyUsage(startDate: "2026-03-02", endDate: "2026-03-02") { bytesUp cost } } }', { id: sims[1]?.id }, { token: observer.token }));
+    const sim = expectData(
+      await app.gql<{ sim: { dailyUsage: Day[] } }>(
+        'query($id: ID!) { sim(id: $id) { dailyUsage(startDate: "2026-03-02", endDate: "2026-03-02") { bytesUp cost } } }',
+        { id: sims[1]?.id },
+        { token: observer.token },
+      ),
+    );
     expect(sim.sim.dailyUsage).toEqual([{ bytesUp: 100, cost: 9 }]);
   });
 
@@ -260,7 +311,11 @@ describe('per-device daily usage (Endpoint.dailyUsage, Sim.dailyUsage)', () => {
     expect(data.endpoint.dailyUsage).toHaveLength(30);
     expect(data.endpoint.dailyUsage[29]).toMatchObject({ date: daysAgo(0), bytesUp: 0, costDecimal: '0.0000' });
     expectError(await app.gql(DEVICE, { id: device.id, s: D5, e: D1 }, { token: tenant.admin.token }), 'BAD_USER_INPUT', 'startDate');
-    expectError(await app.gql(DEVICE, { id: device.id, s: '2025-01-01', e: addDays('2025-01-01', 366) }, { token: tenant.admin.token }), 'BAD_USER_INPUT', 'startDate');
+    expectError(
+      await app.gql(DEVICE, { id: device.id, s: '2025-01-01', e: addDays('2025-01-01', 366) }, { token: tenant.admin.token }),
+      'BAD_USER_INPUT',
+      'startDate',
+    );
   });
 
   it("answers NOT_FOUND for another Workspace's device", async () => {
@@ -270,7 +325,8 @@ describe('per-device daily usage (Endpoint.dailyUsage, Sim.dailyUsage)', () => {
   });
 
   it('loads a page of devices with one usage query, whatever its size', async () => {
-    const page = 'query { endpoints(first: 50) { edges { node { id dailyUsage(startDate: "2026-03-01", endDate: "2026-03-07") { date bytesUp } } } } }';
+    const page =
+      'query { endpoints(first: 50) { edges { node { id dailyUsage(startDate: "2026-03-01", endDate: "2026-03-07") { date bytesUp } } } } }';
     const before = statementCount();
     const small = expectData(await app.gql<{ endpoints: { edges: unknown[] } }>(page, {}, { token: tenant.admin.token }));
     const few = statementCount() - before;

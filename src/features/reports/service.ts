@@ -3,8 +3,8 @@ import { can } from '../../auth/policy';
 import { badInput, isUuid, notFound } from '../../errors';
 import type { GraphQLContext, Viewer } from '../../graphql/context';
 import { scopeOf } from '../identity/viewer';
-import { loadDailyStats, type DailyUsageModel, type WorkspaceStatsReportModel } from './queries';
-import { reportRange, type DateRange } from './range';
+import { type DailyUsageModel, loadDailyStats, type WorkspaceStatsReportModel } from './queries';
+import { type DateRange, reportRange } from './range';
 
 /** A report covers at most this many Workspaces (each adds up to 366 rows). */
 export const MAX_REPORT_WORKSPACES = 100;
@@ -21,7 +21,13 @@ export interface DailyStatsInput {
  * totals per currency. Asking for a Workspace the viewer cannot enter is NOT_FOUND, never a smaller
  * report. Operators (with their own credentials) may name any Workspace.
  */
-export async function workspaceDailyStats({ ctx, input }: { ctx: GraphQLContext; input: DailyStatsInput }): Promise<WorkspaceStatsReportModel> {
+export async function workspaceDailyStats({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: DailyStatsInput;
+}): Promise<WorkspaceStatsReportModel> {
   const viewer = requireViewer(ctx);
   const workspaceIds = await reportWorkspaces(ctx, viewer, input.workspaceIds);
   const range = reportRange(input.startDate, input.endDate);
@@ -29,7 +35,11 @@ export async function workspaceDailyStats({ ctx, input }: { ctx: GraphQLContext;
 }
 
 /** The Workspaces a report covers, in the order asked (duplicates dropped), each one checked. */
-export async function reportWorkspaces(ctx: GraphQLContext, viewer: Viewer, requested: readonly string[] | null | undefined): Promise<string[]> {
+export async function reportWorkspaces(
+  ctx: GraphQLContext,
+  viewer: Viewer,
+  requested: readonly string[] | null | undefined,
+): Promise<string[]> {
   const readable = viewer.access.filter((a) => can(a.role, 'reports:read')).map((a) => a.workspaceId);
   const ids = requested ? [...new Set(requested)] : readable;
   if (ids.length > MAX_REPORT_WORKSPACES) {
@@ -62,7 +72,14 @@ export async function simDailyUsage(
 export function zeroDays(range: DateRange): DailyUsageModel[] {
   const days: DailyUsageModel[] = [];
   for (let t = Date.parse(`${range.startDate}T00:00:00Z`); t <= Date.parse(`${range.endDate}T00:00:00Z`); t += 86_400_000) {
-    days.push({ date: new Date(t).toISOString().slice(0, 10), bytesUp: 0, bytesDown: 0, smsSent: 0, smsReceived: 0, costDecimal: '0.0000' });
+    days.push({
+      date: new Date(t).toISOString().slice(0, 10),
+      bytesUp: 0,
+      bytesDown: 0,
+      smsSent: 0,
+      smsReceived: 0,
+      costDecimal: '0.0000',
+    });
   }
   return days;
 }

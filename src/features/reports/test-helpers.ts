@@ -13,7 +13,13 @@ export interface UsageRecord {
 }
 
 export async function recordUsage(app: TestApp, records: UsageRecord[]): Promise<number> {
-  const data = expectData(await app.gql<{ recordUsage: number }>('mutation($r: [UsageRecordInput!]!) { recordUsage(records: $r) }', { r: records }, { token: await app.opsToken() }));
+  const data = expectData(
+    await app.gql<{ recordUsage: number }>(
+      'mutation($r: [UsageRecordInput!]!) { recordUsage(records: $r) }',
+      { r: records },
+      { token: await app.opsToken() },
+    ),
+  );
   return data.recordUsage;
 }
 
@@ -47,7 +53,11 @@ export async function bodyText(response: Response): Promise<string> {
 /** The application token a user creates in their active Workspace. */
 export async function applicationToken(app: TestApp, token: string): Promise<string> {
   const data = expectData(
-    await app.gql<{ createApplicationToken: { token: string } }>('mutation { createApplicationToken(description: "reports") { token } }', {}, { token }),
+    await app.gql<{ createApplicationToken: { token: string } }>(
+      'mutation { createApplicationToken(description: "reports") { token } }',
+      {},
+      { token },
+    ),
   );
   return data.createApplicationToken.token;
 }

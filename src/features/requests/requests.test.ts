@@ -1,8 +1,10 @@
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
 import { createOrg, createWorkspace, linkWorkspace, memberWithRole, PASSWORD, switchTo } from '../../../test/factories';
 
-const REQUEST = 'mutation($k: WorkspaceRequestKind!, $e: String!, $d: String!) { requestWorkspace(kind: $k, contactEmail: $e, details: $d) { id kind status contactEmail details organization { id } } }';
-const APPROVE = 'mutation($id: ID!, $w: ID, $n: String) { approveWorkspaceRequest(id: $id, workspaceId: $w, name: $n) { id status resultWorkspace { id name mainOrganization { id } } } }';
+const REQUEST =
+  'mutation($k: WorkspaceRequestKind!, $e: String!, $d: String!) { requestWorkspace(kind: $k, contactEmail: $e, details: $d) { id kind status contactEmail details organization { id } } }';
+const APPROVE =
+  'mutation($id: ID!, $w: ID, $n: String) { approveWorkspaceRequest(id: $id, workspaceId: $w, name: $n) { id status resultWorkspace { id name mainOrganization { id } } } }';
 const REJECT = 'mutation($id: ID!, $r: String!) { rejectWorkspaceRequest(id: $id, reason: $r) { id status rejectionReason } }';
 const LIST = '{ workspaceRequests { id status } }';
 
@@ -30,15 +32,28 @@ describe('Workspace requests', () => {
     const { org, admin } = await mainOrg();
     const sent = expectData(await send(admin.token)).requestWorkspace;
     expect(sent).toMatchObject({ status: 'PENDING', organization: { id: org.id } });
-    expect(expectData(await app.gql<{ workspaceRequests: { id: string }[] }>(LIST, {}, { token: admin.token })).workspaceRequests.map((r) => r.id)).toEqual([sent.id]);
+    expect(
+      expectData(await app.gql<{ workspaceRequests: { id: string }[] }>(LIST, {}, { token: admin.token })).workspaceRequests.map(
+        (r) => r.id,
+      ),
+    ).toEqual([sent.id]);
 
     expectError(await app.gql(APPROVE, { id: sent.id }, { token: ops }), 'BAD_USER_INPUT', 'name');
-    const approved = expectData(await app.gql<{ approveWorkspaceRequest: { status: string; resultWorkspace: { id: string; name: string; mainOrganization: { id: string } } } }>(APPROVE, { id: sent.id, n: 'EMEA' }, { token: ops }));
-    expect(approved.approveWorkspaceRequest).toMatchObject({ status: 'APPROVED', resultWorkspace: { name: 'EMEA', mainOrganization: { id: org.id } } });
+    const approved = expectData(
+      await app.gql<{
+        approveWorkspaceRequest: { status: string; resultWorkspace: { id: string; name: string; mainOrganization: { id: string } } };
+      }>(APPROVE, { id: sent.id, n: 'EMEA' }, { token: ops }),
+    );
+    expect(approved.approveWorkspaceRequest).toMatchObject({
+      status: 'APPROVED',
+      resultWorkspace: { name: 'EMEA', mainOrganization: { id: org.id } },
+    });
     // The Administrator became SuperAdmin with the first link and can enter the new Workspace.
     const token = await app.signIn(admin.email, PASSWORD);
     const inNew = await switchTo(app, token, approved.approveWorkspaceRequest.resultWorkspace.id);
-    expect(expectData(await app.gql<{ viewer: { role: string } }>('{ viewer { role } }', {}, { token: inNew })).viewer.role).toBe('SUPER_ADMIN');
+    expect(expectData(await app.gql<{ viewer: { role: string } }>('{ viewer { role } }', {}, { token: inNew })).viewer.role).toBe(
+      'SUPER_ADMIN',
+    );
     expectError(await app.gql(APPROVE, { id: sent.id, n: 'Again' }, { token: ops }), 'CONFLICT');
   });
 
@@ -47,12 +62,28 @@ describe('Workspace requests', () => {
     const existing = await createWorkspace(app, (await createOrg(app)).id);
     const sent = expectData(await send(admin.token, 'LINK')).requestWorkspace;
     expectError(await app.gql(APPROVE, { id: sent.id }, { token: ops }), 'BAD_USER_INPUT', 'workspaceId');
-    const approved = expectData(await app.gql<{ approveWorkspaceRequest: { resultWorkspace: { id: string; mainOrganization: { id: string } } } }>(APPROVE, { id: sent.id, w: existing.id }, { token: ops }));
-    expect(approved.approveWorkspaceRequest.resultWorkspace).toEqual({ id: existing.id, name: existing.name, mainOrganization: { id: org.id } });
+    const approved = expectData(
+      await app.gql<{ approveWorkspaceRequest: { resultWorkspace: { id: string; mainOrganization: { id: string } } } }>(
+        APPROVE,
+        { id: sent.id, w: existing.id },
+        { token: ops },
+      ),
+    );
+    expect(approved.approveWorkspaceRequest.resultWorkspace).toEqual({
+      id: existing.id,
+      name: existing.name,
+      mainOrganization: { id: org.id },
+    });
     const second = expectData(await send(admin.token)).requestWorkspace;
     expectError(await app.gql(APPROVE, { id: second.id, n: 'One too many' }, { token: ops }), 'LIMIT_EXCEEDED');
     // Nothing was created by the refused approval: the request is still pending.
-    const pending = expectData(await app.gql<{ workspaceRequests: { id: string; status: string }[] }>('{ workspaceRequests(status: PENDING) { id status } }', {}, { token: ops }));
+    const pending = expectData(
+      await app.gql<{ workspaceRequests: { id: string; status: string }[] }>(
+        '{ workspaceRequests(status: PENDING) { id status } }',
+        {},
+        { token: ops },
+      ),
+    );
     expect(pending.workspaceRequests.map((r) => r.id)).toContain(second.id);
   });
 
@@ -60,7 +91,13 @@ describe('Workspace requests', () => {
     const { admin } = await mainOrg();
     const sent = expectData(await send(admin.token)).requestWorkspace;
     expectError(await app.gql(REJECT, { id: sent.id, r: '   ' }, { token: ops }), 'BAD_USER_INPUT', 'reason');
-    const rejected = expectData(await app.gql<{ rejectWorkspaceRequest: { status: string; rejectionReason: string } }>(REJECT, { id: sent.id, r: 'No contract yet' }, { token: ops }));
+    const rejected = expectData(
+      await app.gql<{ rejectWorkspaceRequest: { status: string; rejectionReason: string } }>(
+        REJECT,
+        { id: sent.id, r: 'No contract yet' },
+        { token: ops },
+      ),
+    );
     expect(rejected.rejectWorkspaceRequest).toMatchObject({ status: 'REJECTED', rejectionReason: 'No contract yet' });
     expectData(await send(admin.token));
   });
@@ -99,16 +136,26 @@ describe('Workspace requests', () => {
 
   it('validates input, naming the field', async () => {
     const { admin } = await mainOrg();
-    expectError(await app.gql(REQUEST, { k: 'CREATE', e: 'not-an-email', d: 'x' }, { token: admin.token }), 'BAD_USER_INPUT', 'contactEmail');
+    expectError(
+      await app.gql(REQUEST, { k: 'CREATE', e: 'not-an-email', d: 'x' }, { token: admin.token }),
+      'BAD_USER_INPUT',
+      'contactEmail',
+    );
     expectError(await app.gql(REQUEST, { k: 'CREATE', e: 'a@b.test', d: '' }, { token: admin.token }), 'BAD_USER_INPUT', 'details');
-    expectError(await app.gql(REQUEST, { k: 'CREATE', e: 'a@b.test', d: 'x'.repeat(2001) }, { token: admin.token }), 'BAD_USER_INPUT', 'details');
+    expectError(
+      await app.gql(REQUEST, { k: 'CREATE', e: 'a@b.test', d: 'x'.repeat(2001) }, { token: admin.token }),
+      'BAD_USER_INPUT',
+      'details',
+    );
   });
 
-  it('keeps organizations apart: another organization\'s requests are invisible, and approving an unknown id is NOT_FOUND', async () => {
+  it("keeps organizations apart: another organization's requests are invisible, and approving an unknown id is NOT_FOUND", async () => {
     const a = await mainOrg();
     const b = await mainOrg();
     const sentB = expectData(await send(b.admin.token)).requestWorkspace;
-    expect(expectData(await app.gql<{ workspaceRequests: { id: string }[] }>(LIST, {}, { token: a.admin.token })).workspaceRequests).toEqual([]);
+    expect(
+      expectData(await app.gql<{ workspaceRequests: { id: string }[] }>(LIST, {}, { token: a.admin.token })).workspaceRequests,
+    ).toEqual([]);
     expectError(await app.gql(APPROVE, { id: '00000000-0000-0000-0000-000000000000', n: 'x' }, { token: ops }), 'NOT_FOUND', 'id');
     expectError(await app.gql(APPROVE, { id: sentB.id, n: 'x' }, { token: a.admin.token }), 'FORBIDDEN');
   });

@@ -19,6 +19,8 @@ export const requestResolvers: Resolvers = {
     },
     requestedBy: (request, _, ctx) => (request.requestedBy ? ctx.loaders.user.load(request.requestedBy) : null),
     resultWorkspace: (request, _, ctx) =>
-      request.resultWorkspaceId && canSeeWorkspace(ctx, request.resultWorkspaceId) ? ctx.loaders.workspace.load(request.resultWorkspaceId) : null,
+      request.resultWorkspaceId && canSeeWorkspace(ctx, request.resultWorkspaceId)
+        ? ctx.loaders.workspace.load(request.resultWorkspaceId)
+        : null,
   },
 };

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { requireOperator, requireRole, requireViewer } from '../../auth/guard';
-import { workspaceRequests, workspaces, type WorkspaceRequestRow } from '../../db/schema';
+import { type WorkspaceRequestRow, workspaceRequests, workspaces } from '../../db/schema';
 import { badInput, conflict, forbidden, isUniqueViolation, isUuid, notFound } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import type { WorkspaceRequestKind, WorkspaceRequestStatus } from '../../graphql/generated/resolvers-types';
@@ -43,7 +43,13 @@ export const requestWorkspace = async ({
   try {
     const [request] = await ctx.db.insert(workspaceRequests).values(values).returning();
     if (!request) throw new Error('insert returned no request');
-    await recordAudit(ctx, { workspaceId: active.workspace.id, action: 'workspace_request.sent', targetType: 'workspace_request', targetId: request.id, after: request });
+    await recordAudit(ctx, {
+      workspaceId: active.workspace.id,
+      action: 'workspace_request.sent',
+      targetType: 'workspace_request',
+      targetId: request.id,
+      after: request,
+    });
     return request;
   } catch (error) {
     if (isUniqueViolation(error, 'workspace_requests_one_pending_per_org')) {
@@ -54,7 +60,13 @@ export const requestWorkspace = async ({
 };
 
 /** Operators: every request (optionally by status). Administrators and the SuperAdmin: their main organization's. */
-export const listWorkspaceRequests = async ({ ctx, input }: { ctx: GraphQLContext; input: { status?: WorkspaceRequestStatus | null } }): Promise<WorkspaceRequestRow[]> => {
+export const listWorkspaceRequests = async ({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { status?: WorkspaceRequestStatus | null };
+}): Promise<WorkspaceRequestRow[]> => {
   const viewer = requireViewer(ctx);
   if (viewer.isOperator && viewer.credential !== 'application') {
     const where = input.status ? eq(workspaceRequests.status, input.status) : undefined;
@@ -62,7 +74,11 @@ export const listWorkspaceRequests = async ({ ctx, input }: { ctx: GraphQLContex
   }
   const { active } = requireRole(ctx, 'workspace:request');
   const organizationId = await mainOrganizationOf(ctx, active.workspace);
-  return ctx.db.select().from(workspaceRequests).where(eq(workspaceRequests.organizationId, organizationId)).orderBy(desc(workspaceRequests.createdAt));
+  return ctx.db
+    .select()
+    .from(workspaceRequests)
+    .where(eq(workspaceRequests.organizationId, organizationId))
+    .orderBy(desc(workspaceRequests.createdAt));
 };
 
 /** Reads a pending request FOR UPDATE, so two operators cannot process it twice. */
@@ -90,26 +106,60 @@ export const approveWorkspaceRequest = async ({
     await assertBelowLimit(ctx, org); // before creating anything
     [workspace] = await ctx.db.insert(workspaces).values({ organizationId: org.id, name }).returning();
     if (!workspace) throw new Error('insert returned no workspace');
-    await recordAudit(ctx, { workspaceId: workspace.id, action: 'workspace.created', targetType: 'workspace', targetId: workspace.id, after: workspace });
+    await recordAudit(ctx, {
+      workspaceId: workspace.id,
+      action: 'workspace.created',
+      targetType: 'workspace',
+      targetId: workspace.id,
+      after: workspace,
+    });
   } else {
     if (!input.workspaceId) throw badInput('workspaceId', 'A LINK request needs the Workspace to link.');
     workspace = await requireWorkspace(ctx, input.workspaceId, 'workspaceId');
   }
   await linkToMainOrganization(ctx, org, workspace);
   const decided = { status: 'APPROVED' as const, decidedAt: new Date(), decidedBy: viewer.user.id, resultWorkspaceId: workspace.id };
-  const [updated] = await ctx.db.update(workspaceRequests).set(decided).where(and(eq(workspaceRequests.id, request.id), eq(workspaceRequests.workspaceId, request.workspaceId))).returning();
+  const [updated] = await ctx.db
+    .update(workspaceRequests)
+    .set(decided)
+    .where(and(eq(workspaceRequests.id, request.id), eq(workspaceRequests.workspaceId, request.workspaceId)))
+    .returning();
   if (!updated) throw new Error('request vanished while locked');
-  await recordAudit(ctx, { workspaceId: request.workspaceId, action: 'workspace_request.approved', targetType: 'workspace_request', targetId: request.id, before: { status: 'PENDING' }, after: decided });
+  await recordAudit(ctx, {
+    workspaceId: request.workspaceId,
+    action: 'workspace_request.approved',
+    targetType: 'workspace_request',
+    targetId: request.id,
+    before: { status: 'PENDING' },
+    after: decided,
+  });
   return updated;
 };
 
-export const rejectWorkspaceRequest = async ({ ctx, input }: { ctx: GraphQLContext; input: { id: string; reason: string } }): Promise<WorkspaceRequestRow> => {
+export const rejectWorkspaceRequest = async ({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { id: string; reason: string };
+}): Promise<WorkspaceRequestRow> => {
   const viewer = requireOperator(ctx);
   const reason = validText('reason', input.reason, DETAILS_MAX);
   const request = await lockPendingRequest(ctx, input.id);
   const decided = { status: 'REJECTED' as const, decidedAt: new Date(), decidedBy: viewer.user.id, rejectionReason: reason };
-  const [updated] = await ctx.db.update(workspaceRequests).set(decided).where(and(eq(workspaceRequests.id, request.id), eq(workspaceRequests.workspaceId, request.workspaceId))).returning();
+  const [updated] = await ctx.db
+    .update(workspaceRequests)
+    .set(decided)
+    .where(and(eq(workspaceRequests.id, request.id), eq(workspaceRequests.workspaceId, request.workspaceId)))
+    .returning();
   if (!updated) throw new Error('request vanished while locked');
-  await recordAudit(ctx, { workspaceId: request.workspaceId, action: 'workspace_request.rejected', targetType: 'workspace_request', targetId: request.id, before: { status: 'PENDING' }, after: decided });
+  await recordAudit(ctx, {
+    workspaceId: request.workspaceId,
+    action: 'workspace_request.rejected',
+    targetType: 'workspace_request',
+    targetId: request.id,
+    before: { status: 'PENDING' },
+    after: decided,
+  });
   return updated;
 };

@@ -10,7 +10,8 @@ export function parseAllowedIps(entries: readonly string[] | null | undefined): 
   if (entries.length > MAX_ALLOWED_IPS) throw badInput('allowedIps', `At most ${MAX_ALLOWED_IPS} entries are allowed.`);
   return entries.map((entry) => {
     const normalized = normalizeEntry(entry.trim());
-    if (!normalized) throw badInput('allowedIps', `"${entry}" is not an IP address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32).`);
+    if (!normalized)
+      throw badInput('allowedIps', `"${entry}" is not an IP address or CIDR range (e.g. 203.0.113.7, 10.0.0.0/8, 2001:db8::/32).`);
     return normalized;
   });
 }

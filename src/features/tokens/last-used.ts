@@ -21,7 +21,10 @@ export async function touchToken(db: Database, tokenId: string, now = Date.now()
     .where(
       and(
         eq(applicationTokens.id, tokenId),
-        or(isNull(applicationTokens.lastUsedAt), lt(applicationTokens.lastUsedAt, sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})`)),
+        or(
+          isNull(applicationTokens.lastUsedAt),
+          lt(applicationTokens.lastUsedAt, sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})`),
+        ),
       ),
     );
 }

@@ -17,7 +17,10 @@ const INVALID = 'The token is invalid, revoked or expired.';
  * loses access to the Workspace.
  */
 export async function resolveApplicationToken(db: Database, secret: string, clientIp: string | null): Promise<Viewer> {
-  const [token] = await db.select().from(applicationTokens).where(eq(applicationTokens.secretHash, hashTokenSecret(secret)));
+  const [token] = await db
+    .select()
+    .from(applicationTokens)
+    .where(eq(applicationTokens.secretHash, hashTokenSecret(secret)));
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) throw unauthenticated(INVALID);
   if (!ipAllowed(token.allowedIps, clientIp)) throw unauthenticated('This token may not be used from your address.');
   const creator = await findUserById(db, token.createdBy);

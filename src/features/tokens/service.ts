@@ -1,9 +1,9 @@
 import { and, count, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { requireRole } from '../../auth/guard';
 import { can } from '../../auth/policy';
-import { applicationTokens, type ApplicationTokenRow } from '../../db/schema';
+import { type ApplicationTokenRow, applicationTokens } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
-import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../graphql/connection';
+import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import type { GraphQLContext } from '../../graphql/context';
 import { validText } from '../../validation';
 import { recordAudit } from '../audit/record';
@@ -37,7 +37,13 @@ export async function createApplicationToken({
     .values({ workspaceId: active.workspace.id, createdBy: viewer.user.id, description, prefix, secretHash: hash, allowedIps, expiresAt })
     .returning();
   if (!row) throw new Error('insert returned no token');
-  await recordAudit(ctx, { workspaceId: row.workspaceId, action: 'application_token.created', targetType: 'application_token', targetId: row.id, after: auditView(row) });
+  await recordAudit(ctx, {
+    workspaceId: row.workspaceId,
+    action: 'application_token.created',
+    targetType: 'application_token',
+    targetId: row.id,
+    after: auditView(row),
+  });
   return { token: secret, applicationToken: row };
 }
 
@@ -45,11 +51,14 @@ export async function createApplicationToken({
 export async function revokeApplicationToken({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<boolean> {
   const { viewer, active } = requireRole(ctx, 'tokens:own');
   const [token] = isUuid(input.id)
-    ? await ctx.db.select().from(applicationTokens).where(and(eq(applicationTokens.workspaceId, active.workspace.id), eq(applicationTokens.id, input.id)))
+    ? await ctx.db
+        .select()
+        .from(applicationTokens)
+        .where(and(eq(applicationTokens.workspaceId, active.workspace.id), eq(applicationTokens.id, input.id)))
     : [];
   if (!token) throw notFound('Application token', 'id');
   if (token.createdBy !== viewer.user.id && !can(active.role, 'tokens:manage')) {
-    throw forbidden('Only Administrators may revoke other people\'s tokens.');
+    throw forbidden("Only Administrators may revoke other people's tokens.");
   }
   if (token.revokedAt) return true; // already revoked: revoking again changes nothing
   const [revoked] = await ctx.db
@@ -58,7 +67,14 @@ export async function revokeApplicationToken({ ctx, input }: { ctx: GraphQLConte
     .where(and(eq(applicationTokens.workspaceId, token.workspaceId), eq(applicationTokens.id, token.id)))
     .returning();
   if (!revoked) throw notFound('Application token', 'id');
-  await recordAudit(ctx, { workspaceId: token.workspaceId, action: 'application_token.revoked', targetType: 'application_token', targetId: token.id, before: auditView(token), after: auditView(revoked) });
+  await recordAudit(ctx, {
+    workspaceId: token.workspaceId,
+    action: 'application_token.revoked',
+    targetType: 'application_token',
+    targetId: token.id,
+    before: auditView(token),
+    after: auditView(revoked),
+  });
   return true;
 }
 
@@ -85,8 +101,16 @@ export async function listApplicationTokens({
       )
     : undefined;
   const [rows, total] = await Promise.all([
-    ctx.db.select().from(applicationTokens).where(and(...scope, after)).orderBy(desc(applicationTokens.createdAt), desc(applicationTokens.id)).limit(size + 1),
-    ctx.db.select({ n: count() }).from(applicationTokens).where(and(...scope)),
+    ctx.db
+      .select()
+      .from(applicationTokens)
+      .where(and(...scope, after))
+      .orderBy(desc(applicationTokens.createdAt), desc(applicationTokens.id))
+      .limit(size + 1),
+    ctx.db
+      .select({ n: count() })
+      .from(applicationTokens)
+      .where(and(...scope)),
   ]);
   return toConnection(rows, size, total[0]?.n ?? 0, (r) => encodeCursor([r.createdAt.toISOString(), r.id]));
 }
@@ -103,4 +127,3 @@ function auditView(token: ApplicationTokenRow) {
   void secretHash;
   return rest;
 }
-

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Role } from '../../graphql/generated/resolvers-types';
-import { memberships, organizations, workspaceLinks, type UserRow } from '../../db/schema';
+import { memberships, organizations, type UserRow, workspaceLinks } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
+import type { Role } from '../../graphql/generated/resolvers-types';
 
 /** One Workspace a user can enter, and the role they hold there. */
 export interface WorkspaceAccessEntry {

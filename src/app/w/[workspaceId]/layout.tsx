@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
 import { currentBrowserSession } from '@/auth/next-auth';
 import { WorkspaceShell } from '@/components/workspace/WorkspaceShell';
 

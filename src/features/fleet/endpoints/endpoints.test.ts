@@ -29,14 +29,28 @@ describe('devices (endpoints)', () => {
     app = await createTestApp();
     const tenant = await createTenant(app, { currency: 'CHF' });
     token = tenant.admin.token;
-    const service = expectData(await app.gql<{ createServicePolicy: { id: string } }>('mutation { createServicePolicy(input: { name: "Data 1 GB", monthlyDataLimitMb: 1024 }) { id } }', {}, { token }));
-    const coverage = expectData(await app.gql<{ createCoveragePolicy: { id: string } }>('mutation { createCoveragePolicy(input: { name: "Europe", countries: ["DE", "fr"] }) { id } }', {}, { token }));
+    const service = expectData(
+      await app.gql<{ createServicePolicy: { id: string } }>(
+        'mutation { createServicePolicy(input: { name: "Data 1 GB", monthlyDataLimitMb: 1024 }) { id } }',
+        {},
+        { token },
+      ),
+    );
+    const coverage = expectData(
+      await app.gql<{ createCoveragePolicy: { id: string } }>(
+        'mutation { createCoveragePolicy(input: { name: "Europe", countries: ["DE", "fr"] }) { id } }',
+        {},
+        { token },
+      ),
+    );
     policies = { service: service.createServicePolicy.id, coverage: coverage.createCoveragePolicy.id };
   });
   afterAll(() => app.close());
 
-  const create = async (input: Record<string, unknown>) => expectData(await app.gql<{ createEndpoint: Endpoint }>(CREATE, { input }, { token })).createEndpoint;
-  const update = async (id: string, input: Record<string, unknown>) => expectData(await app.gql<{ updateEndpoint: Endpoint }>(UPDATE, { id, input }, { token })).updateEndpoint;
+  const create = async (input: Record<string, unknown>) =>
+    expectData(await app.gql<{ createEndpoint: Endpoint }>(CREATE, { input }, { token })).createEndpoint;
+  const update = async (id: string, input: Record<string, unknown>) =>
+    expectData(await app.gql<{ updateEndpoint: Endpoint }>(UPDATE, { id, input }, { token })).updateEndpoint;
 
   it('creates a device with every field, its SIM, both policies and tags', async () => {
     const [sim] = await registerSims(app, token, 1);
@@ -62,13 +76,27 @@ describe('devices (endpoints)', () => {
       coveragePolicy: { id: policies.coverage, name: 'Europe' },
       usage: { bytesUp: 0, cost: 0, currency: 'CHF' },
     });
-    const sims = expectData(await app.gql<{ sim: { endpoint: { id: string } } }>('query($id: ID!) { sim(id: $id) { endpoint { id } } }', { id: sim?.id }, { token }));
+    const sims = expectData(
+      await app.gql<{ sim: { endpoint: { id: string } } }>(
+        'query($id: ID!) { sim(id: $id) { endpoint { id } } }',
+        { id: sim?.id },
+        { token },
+      ),
+    );
     expect(sims.sim.endpoint.id).toBe(device.id);
   });
 
   it('needs only a name; defaults to ENABLED with nothing assigned', async () => {
     const device = await create({ name: 'Bare' });
-    expect(device).toMatchObject({ status: 'ENABLED', tags: [], imei: null, ipAddress: null, sim: null, servicePolicy: null, coveragePolicy: null });
+    expect(device).toMatchObject({
+      status: 'ENABLED',
+      tags: [],
+      imei: null,
+      ipAddress: null,
+      sim: null,
+      servicePolicy: null,
+      coveragePolicy: null,
+    });
     expectError(await app.gql(CREATE, { input: { name: '   ' } }, { token }), 'BAD_USER_INPUT', 'name');
   });
 
@@ -107,7 +135,9 @@ describe('devices (endpoints)', () => {
 
   it('lets exactly one of two concurrent requests take the same SIM', async () => {
     const [sim] = await registerSims(app, token, 1);
-    const results = await Promise.all([1, 2].map((n) => app.gql<{ createEndpoint: { id: string } }>(CREATE, { input: { name: `race ${n}`, simId: sim?.id } }, { token })));
+    const results = await Promise.all(
+      [1, 2].map((n) => app.gql<{ createEndpoint: { id: string } }>(CREATE, { input: { name: `race ${n}`, simId: sim?.id } }, { token })),
+    );
     expect(results.filter((r) => r.data?.createEndpoint).length).toBe(1);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length).toBe(1);
   });
@@ -118,23 +148,43 @@ describe('devices (endpoints)', () => {
     expect(expectData(await app.gql<{ deleteEndpoint: boolean }>(DELETE, { id: device.id }, { token })).deleteEndpoint).toBe(true);
     expectError(await app.gql(GET, { id: device.id }, { token }), 'NOT_FOUND', 'id');
     expectError(await app.gql(DELETE, { id: device.id }, { token }), 'NOT_FOUND', 'id');
-    const data = expectData(await app.gql<{ sim: { endpoint: null } }>('query($id: ID!) { sim(id: $id) { endpoint { id } } }', { id: sim?.id }, { token }));
+    const data = expectData(
+      await app.gql<{ sim: { endpoint: null } }>('query($id: ID!) { sim(id: $id) { endpoint { id } } }', { id: sim?.id }, { token }),
+    );
     expect(data.sim.endpoint).toBeNull();
     expect((await create({ name: 'next', simId: sim?.id })).sim?.id).toBe(sim?.id);
   });
 
   it('updates only the fields given; null clears; tags are replaced', async () => {
     const [sim, next] = await registerSims(app, token, 2);
-    const device = await create({ name: 'patch me', tags: ['a', 'b'], imei: newImei(), ipAddress: '10.1.1.1', simId: sim?.id, servicePolicyId: policies.service });
+    const device = await create({
+      name: 'patch me',
+      tags: ['a', 'b'],
+      imei: newImei(),
+      ipAddress: '10.1.1.1',
+      simId: sim?.id,
+      servicePolicyId: policies.service,
+    });
     const renamed = await update(device.id, { name: 'patched', status: 'DISABLED' });
-    expect(renamed).toMatchObject({ name: 'patched', status: 'DISABLED', tags: ['a', 'b'], ipAddress: '10.1.1.1', sim: { id: sim?.id }, servicePolicy: { id: policies.service } });
+    expect(renamed).toMatchObject({
+      name: 'patched',
+      status: 'DISABLED',
+      tags: ['a', 'b'],
+      ipAddress: '10.1.1.1',
+      sim: { id: sim?.id },
+      servicePolicy: { id: policies.service },
+    });
     const cleared = await update(device.id, { imei: null, ipAddress: null, simId: null, servicePolicyId: null, tags: [] });
     expect(cleared).toMatchObject({ name: 'patched', imei: null, ipAddress: null, sim: null, servicePolicy: null, tags: [] });
     const moved = await update(device.id, { simId: next?.id, coveragePolicyId: policies.coverage, tags: ['z'] });
     expect(moved).toMatchObject({ sim: { id: next?.id }, coveragePolicy: { id: policies.coverage }, tags: ['z'] });
     expectError(await app.gql(UPDATE, { id: device.id, input: { imei: '123' } }, { token }), 'BAD_USER_INPUT', 'imei');
     expectError(await app.gql(UPDATE, { id: device.id, input: { simId: 'not-a-uuid' } }, { token }), 'NOT_FOUND', 'simId');
-    expectError(await app.gql(UPDATE, { id: device.id, input: { servicePolicyId: '00000000-0000-4000-8000-000000000000' } }, { token }), 'NOT_FOUND', 'servicePolicyId');
+    expectError(
+      await app.gql(UPDATE, { id: device.id, input: { servicePolicyId: '00000000-0000-4000-8000-000000000000' } }, { token }),
+      'NOT_FOUND',
+      'servicePolicyId',
+    );
   });
 
   it('records create, update and delete in the audit log with before and after', async () => {
@@ -142,11 +192,9 @@ describe('devices (endpoints)', () => {
     await update(device.id, { name: 'audited' });
     expectData(await app.gql(DELETE, { id: device.id }, { token }));
     const data = expectData(
-      await app.gql<{ auditEvents: { edges: { node: { action: string; targetId: string; before: string | null; after: string | null } }[] } }>(
-        '{ auditEvents(first: 10) { edges { node { action targetId before after } } } }',
-        {},
-        { token },
-      ),
+      await app.gql<{
+        auditEvents: { edges: { node: { action: string; targetId: string; before: string | null; after: string | null } }[] };
+      }>('{ auditEvents(first: 10) { edges { node { action targetId before after } } } }', {}, { token }),
     );
     const events = data.auditEvents.edges.map((e) => e.node).filter((e) => e.targetId === device.id);
     expect(events.map((e) => e.action)).toEqual(['endpoint.deleted', 'endpoint.updated', 'endpoint.created']);

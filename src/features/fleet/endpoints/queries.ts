@@ -1,21 +1,27 @@
-import { and, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { endpointTags, endpoints, sims, type EndpointRow } from '../../../db/schema';
+import { and, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type EndpointRow, endpoints, endpointTags, sims } from '../../../db/schema';
 import type { Database } from '../../../db/schema-types';
 import { isUuid } from '../../../errors';
 import type { EndpointOrder, EndpointStatus } from '../../../graphql/generated/resolvers-types';
-import { digitPrefix, identifierDigits, lowerPrefixPattern, type Keyset, type SortOrder } from '../paging';
+import { digitPrefix, identifierDigits, type Keyset, lowerPrefixPattern, type SortOrder } from '../paging';
 
 /** One device of the Workspace (optionally locked for update), or null; a non-uuid id names nothing. */
 export async function findEndpoint(db: Database, workspaceId: string, id: string, lock = false): Promise<EndpointRow | null> {
   if (!isUuid(id)) return null;
-  const query = db.select().from(endpoints).where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.id, id)));
+  const query = db
+    .select()
+    .from(endpoints)
+    .where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.id, id)));
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
 /** The device holding a SIM, if any. */
 export async function findEndpointHolding(db: Database, workspaceId: string, simId: string): Promise<EndpointRow | null> {
-  const [row] = await db.select().from(endpoints).where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.simId, simId)));
+  const [row] = await db
+    .select()
+    .from(endpoints)
+    .where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.simId, simId)));
   return row ?? null;
 }
 

@@ -15,8 +15,10 @@ export const endpointResolvers: Resolvers = {
   Endpoint: {
     tags: (e, _, ctx) => ctx.loaders.fleet.tags.load({ workspaceId: e.workspaceId, id: e.id }),
     sim: (e, _, ctx) => (e.simId ? ctx.loaders.fleet.sim.load({ workspaceId: e.workspaceId, id: e.simId }) : null),
-    servicePolicy: (e, _, ctx) => (e.servicePolicyId ? ctx.loaders.fleet.servicePolicy.load({ workspaceId: e.workspaceId, id: e.servicePolicyId }) : null),
-    coveragePolicy: (e, _, ctx) => (e.coveragePolicyId ? ctx.loaders.fleet.coveragePolicy.load({ workspaceId: e.workspaceId, id: e.coveragePolicyId }) : null),
+    servicePolicy: (e, _, ctx) =>
+      e.servicePolicyId ? ctx.loaders.fleet.servicePolicy.load({ workspaceId: e.workspaceId, id: e.servicePolicyId }) : null,
+    coveragePolicy: (e, _, ctx) =>
+      e.coveragePolicyId ? ctx.loaders.fleet.coveragePolicy.load({ workspaceId: e.workspaceId, id: e.coveragePolicyId }) : null,
     usage: (e, range, ctx) => usageSummary(ctx, e.workspaceId, e.simId, range),
   },
 };

@@ -1,17 +1,26 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { endpoints, type EndpointRow } from '../../../db/schema';
+import { type EndpointRow, endpoints } from '../../../db/schema';
 import { badInput, conflict, isUniqueViolation, notFound } from '../../../errors';
-import { pageSize, toConnection, type Connection } from '../../../graphql/connection';
+import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
 import type { GraphQLContext } from '../../../graphql/context';
 import type { CreateEndpointInput, EndpointFilter, EndpointOrder, UpdateEndpointInput } from '../../../graphql/generated/resolvers-types';
 import { validName } from '../../../validation';
 import { recordAudit } from '../../audit/record';
-import { fleetChanged, fleetReader, fleetWriter, filterTag, given } from '../access';
+import { filterTag, fleetChanged, fleetReader, fleetWriter, given } from '../access';
 import { validImei, validIpAddress, validTags } from '../identifiers';
 import { keyset, searchTerm, statusList } from '../paging';
 import { findCoveragePolicy, findServicePolicy } from '../policies/queries';
 import { findSim } from '../sims/queries';
-import { countEndpoints, endpointConditions, ENDPOINT_ORDERS, findEndpoint, findEndpointHolding, pageEndpoints, replaceTags, tagsOf } from './queries';
+import {
+  countEndpoints,
+  ENDPOINT_ORDERS,
+  endpointConditions,
+  findEndpoint,
+  findEndpointHolding,
+  pageEndpoints,
+  replaceTags,
+  tagsOf,
+} from './queries';
 
 const SIM_TAKEN = 'endpoints_workspace_sim_key';
 
@@ -60,13 +69,25 @@ export async function createEndpoint({ ctx, input }: { ctx: GraphQLContext; inpu
     return row;
   });
   await replaceTags(ctx.db, workspaceId, endpoint.id, tags);
-  await recordAudit(ctx, { workspaceId, action: 'endpoint.created', targetType: 'endpoint', targetId: endpoint.id, after: { ...endpoint, tags } });
+  await recordAudit(ctx, {
+    workspaceId,
+    action: 'endpoint.created',
+    targetType: 'endpoint',
+    targetId: endpoint.id,
+    after: { ...endpoint, tags },
+  });
   fleetChanged(ctx);
   return endpoint;
 }
 
 /** Changes a device: absent fields stay, null clears the optional ones (a SIM set to null leaves the device). */
-export async function updateEndpoint({ ctx, input }: { ctx: GraphQLContext; input: { id: string; input: UpdateEndpointInput } }): Promise<EndpointRow> {
+export async function updateEndpoint({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { id: string; input: UpdateEndpointInput };
+}): Promise<EndpointRow> {
   const workspaceId = fleetWriter(ctx);
   const changes = input.input;
   const before = await findEndpoint(ctx.db, workspaceId, input.id, true);
@@ -116,7 +137,13 @@ export async function deleteEndpoint({ ctx, input }: { ctx: GraphQLContext; inpu
   if (!before) throw notFound('Device', 'id');
   const tags = await tagsOf(ctx.db, workspaceId, before.id);
   await ctx.db.delete(endpoints).where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.id, before.id)));
-  await recordAudit(ctx, { workspaceId, action: 'endpoint.deleted', targetType: 'endpoint', targetId: before.id, before: { ...before, tags } });
+  await recordAudit(ctx, {
+    workspaceId,
+    action: 'endpoint.deleted',
+    targetType: 'endpoint',
+    targetId: before.id,
+    before: { ...before, tags },
+  });
   fleetChanged(ctx);
   return true;
 }
@@ -130,7 +157,8 @@ async function assignableSim(ctx: GraphQLContext, workspaceId: string, simId: st
   if (!sim) throw notFound('SIM', 'simId');
   if (sim.status === 'DELETED') throw badInput('simId', 'A DELETED SIM cannot go into a device.');
   const holder = await findEndpointHolding(ctx.db, workspaceId, sim.id);
-  if (holder && holder.id !== endpointId) throw conflict(`This SIM is already in the device "${holder.name}"; take it out there first.`, 'simId');
+  if (holder && holder.id !== endpointId)
+    throw conflict(`This SIM is already in the device "${holder.name}"; take it out there first.`, 'simId');
   return sim.id;
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { coveragePolicies, servicePolicies, type CoveragePolicyRow, type ServicePolicyRow } from '../../../db/schema';
+import { type CoveragePolicyRow, coveragePolicies, type ServicePolicyRow, servicePolicies } from '../../../db/schema';
 import { conflict, isUniqueViolation, notFound } from '../../../errors';
-import { pageSize, toConnection, type Connection } from '../../../graphql/connection';
+import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
 import type { GraphQLContext } from '../../../graphql/context';
 import type {
   CreateCoveragePolicyInput,
@@ -45,7 +45,13 @@ export async function getServicePolicy({ ctx, input }: { ctx: GraphQLContext; in
   return policy;
 }
 
-export async function createServicePolicy({ ctx, input }: { ctx: GraphQLContext; input: CreateServicePolicyInput }): Promise<ServicePolicyRow> {
+export async function createServicePolicy({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: CreateServicePolicyInput;
+}): Promise<ServicePolicyRow> {
   const workspaceId = fleetWriter(ctx);
   const values = {
     workspaceId,
@@ -57,12 +63,24 @@ export async function createServicePolicy({ ctx, input }: { ctx: GraphQLContext;
   };
   if (await servicePolicyNameTaken(ctx.db, workspaceId, values.name, null)) throw nameTaken('service policy');
   const policy = await uniqueName('service policy', async () => (await ctx.db.insert(servicePolicies).values(values).returning())[0]);
-  await recordAudit(ctx, { workspaceId, action: 'service_policy.created', targetType: 'service_policy', targetId: policy.id, after: policy });
+  await recordAudit(ctx, {
+    workspaceId,
+    action: 'service_policy.created',
+    targetType: 'service_policy',
+    targetId: policy.id,
+    after: policy,
+  });
   fleetChanged(ctx);
   return policy;
 }
 
-export async function updateServicePolicy({ ctx, input }: { ctx: GraphQLContext; input: { id: string; input: UpdateServicePolicyInput } }): Promise<ServicePolicyRow> {
+export async function updateServicePolicy({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { id: string; input: UpdateServicePolicyInput };
+}): Promise<ServicePolicyRow> {
   const workspaceId = fleetWriter(ctx);
   const changes = input.input;
   const before = await findServicePolicy(ctx.db, workspaceId, input.id, true);
@@ -74,16 +92,25 @@ export async function updateServicePolicy({ ctx, input }: { ctx: GraphQLContext;
   if (given(changes.monthlyDataLimitMb)) patch.monthlyDataLimitMb = validLimit('monthlyDataLimitMb', changes.monthlyDataLimitMb);
   if (given(changes.monthlySmsLimit)) patch.monthlySmsLimit = validLimit('monthlySmsLimit', changes.monthlySmsLimit);
   if (patch.name && (await servicePolicyNameTaken(ctx.db, workspaceId, patch.name, before.id))) throw nameTaken('service policy');
-  const after = await uniqueName('service policy', async () =>
-    (
-      await ctx.db
-        .update(servicePolicies)
-        .set({ ...patch, updatedAt: sql`now()` })
-        .where(and(eq(servicePolicies.workspaceId, workspaceId), eq(servicePolicies.id, before.id)))
-        .returning()
-    )[0],
+  const after = await uniqueName(
+    'service policy',
+    async () =>
+      (
+        await ctx.db
+          .update(servicePolicies)
+          .set({ ...patch, updatedAt: sql`now()` })
+          .where(and(eq(servicePolicies.workspaceId, workspaceId), eq(servicePolicies.id, before.id)))
+          .returning()
+      )[0],
   );
-  await recordAudit(ctx, { workspaceId, action: 'service_policy.updated', targetType: 'service_policy', targetId: before.id, before, after });
+  await recordAudit(ctx, {
+    workspaceId,
+    action: 'service_policy.updated',
+    targetType: 'service_policy',
+    targetId: before.id,
+    before,
+    after,
+  });
   fleetChanged(ctx);
   return after;
 }
@@ -95,7 +122,8 @@ export async function deleteServicePolicy({ ctx, input }: { ctx: GraphQLContext;
   const before = await findServicePolicy(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Service policy', 'id');
   const users = await devicesUsing(ctx.db, workspaceId, { servicePolicyId: before.id });
-  if (users > 0) throw conflict(`${users} device${users === 1 ? ' uses' : 's use'} this service policy; assign them another one first.`, 'id');
+  if (users > 0)
+    throw conflict(`${users} device${users === 1 ? ' uses' : 's use'} this service policy; assign them another one first.`, 'id');
   await ctx.db.delete(servicePolicies).where(and(eq(servicePolicies.workspaceId, workspaceId), eq(servicePolicies.id, before.id)));
   await recordAudit(ctx, { workspaceId, action: 'service_policy.deleted', targetType: 'service_policy', targetId: before.id, before });
   fleetChanged(ctx);
@@ -118,7 +146,13 @@ export async function getCoveragePolicy({ ctx, input }: { ctx: GraphQLContext; i
   return policy;
 }
 
-export async function createCoveragePolicy({ ctx, input }: { ctx: GraphQLContext; input: CreateCoveragePolicyInput }): Promise<CoveragePolicyRow> {
+export async function createCoveragePolicy({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: CreateCoveragePolicyInput;
+}): Promise<CoveragePolicyRow> {
   const workspaceId = fleetWriter(ctx);
   const values = {
     workspaceId,
@@ -129,12 +163,24 @@ export async function createCoveragePolicy({ ctx, input }: { ctx: GraphQLContext
   };
   if (await coveragePolicyNameTaken(ctx.db, workspaceId, values.name, null)) throw nameTaken('coverage policy');
   const policy = await uniqueName('coverage policy', async () => (await ctx.db.insert(coveragePolicies).values(values).returning())[0]);
-  await recordAudit(ctx, { workspaceId, action: 'coverage_policy.created', targetType: 'coverage_policy', targetId: policy.id, after: policy });
+  await recordAudit(ctx, {
+    workspaceId,
+    action: 'coverage_policy.created',
+    targetType: 'coverage_policy',
+    targetId: policy.id,
+    after: policy,
+  });
   fleetChanged(ctx);
   return policy;
 }
 
-export async function updateCoveragePolicy({ ctx, input }: { ctx: GraphQLContext; input: { id: string; input: UpdateCoveragePolicyInput } }): Promise<CoveragePolicyRow> {
+export async function updateCoveragePolicy({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { id: string; input: UpdateCoveragePolicyInput };
+}): Promise<CoveragePolicyRow> {
   const workspaceId = fleetWriter(ctx);
   const changes = input.input;
   const before = await findCoveragePolicy(ctx.db, workspaceId, input.id, true);
@@ -145,16 +191,25 @@ export async function updateCoveragePolicy({ ctx, input }: { ctx: GraphQLContext
   if (changes.networks != null) patch.networks = validNetworks('networks', changes.networks);
   if (given(changes.dataPlan)) patch.dataPlan = validDataPlan(changes.dataPlan);
   if (patch.name && (await coveragePolicyNameTaken(ctx.db, workspaceId, patch.name, before.id))) throw nameTaken('coverage policy');
-  const after = await uniqueName('coverage policy', async () =>
-    (
-      await ctx.db
-        .update(coveragePolicies)
-        .set({ ...patch, updatedAt: sql`now()` })
-        .where(and(eq(coveragePolicies.workspaceId, workspaceId), eq(coveragePolicies.id, before.id)))
-        .returning()
-    )[0],
+  const after = await uniqueName(
+    'coverage policy',
+    async () =>
+      (
+        await ctx.db
+          .update(coveragePolicies)
+          .set({ ...patch, updatedAt: sql`now()` })
+          .where(and(eq(coveragePolicies.workspaceId, workspaceId), eq(coveragePolicies.id, before.id)))
+          .returning()
+      )[0],
   );
-  await recordAudit(ctx, { workspaceId, action: 'coverage_policy.updated', targetType: 'coverage_policy', targetId: before.id, before, after });
+  await recordAudit(ctx, {
+    workspaceId,
+    action: 'coverage_policy.updated',
+    targetType: 'coverage_policy',
+    targetId: before.id,
+    before,
+    after,
+  });
   fleetChanged(ctx);
   return after;
 }
@@ -165,7 +220,8 @@ export async function deleteCoveragePolicy({ ctx, input }: { ctx: GraphQLContext
   const before = await findCoveragePolicy(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Coverage policy', 'id');
   const users = await devicesUsing(ctx.db, workspaceId, { coveragePolicyId: before.id });
-  if (users > 0) throw conflict(`${users} device${users === 1 ? ' uses' : 's use'} this coverage policy; assign them another one first.`, 'id');
+  if (users > 0)
+    throw conflict(`${users} device${users === 1 ? ' uses' : 's use'} this coverage policy; assign them another one first.`, 'id');
   await ctx.db.delete(coveragePolicies).where(and(eq(coveragePolicies.workspaceId, workspaceId), eq(coveragePolicies.id, before.id)));
   await recordAudit(ctx, { workspaceId, action: 'coverage_policy.deleted', targetType: 'coverage_policy', targetId: before.id, before });
   fleetChanged(ctx);

@@ -11,7 +11,8 @@ export function validCountries(field: string, values: readonly string[]): string
   const codes = [...new Set(values.map((v) => v.trim().toUpperCase()))];
   if (codes.length > MAX_COUNTRIES) throw badInput(field, `At most ${MAX_COUNTRIES} countries.`);
   for (const code of codes) {
-    if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ' || !REGIONS.of(code)) throw badInput(field, `"${code}" is not an ISO 3166-1 alpha-2 country code.`);
+    if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ' || !REGIONS.of(code))
+      throw badInput(field, `"${code}" is not an ISO 3166-1 alpha-2 country code.`);
   }
   return codes;
 }
@@ -33,4 +34,5 @@ export function validLimit(field: string, value: number | null): number | null {
   return value;
 }
 
-export const validDataPlan = (value: string | null): string | null => (value === null || !value.trim() ? null : validText('dataPlan', value, DATA_PLAN_MAX));
+export const validDataPlan = (value: string | null): string | null =>
+  value === null || !value.trim() ? null : validText('dataPlan', value, DATA_PLAN_MAX);

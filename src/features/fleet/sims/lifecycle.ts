@@ -14,7 +14,10 @@ export const SIM_TRANSITIONS: Readonly<Record<SimStatus, readonly SimStatus[]>> 
 export function assertTransition(from: SimStatus, to: SimStatus): void {
   if (from === to || SIM_TRANSITIONS[from].includes(to)) return;
   const allowed = SIM_TRANSITIONS[from];
-  throw badInput('status', `A SIM cannot go from ${from} to ${to}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ': DELETED is final'}.`);
+  throw badInput(
+    'status',
+    `A SIM cannot go from ${from} to ${to}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ': DELETED is final'}.`,
+  );
 }
 
 /** The statuses a SIM may be registered with. */

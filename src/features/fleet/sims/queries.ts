@@ -1,14 +1,17 @@
-import { and, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { endpointTags, endpoints, sims, type SimRow } from '../../../db/schema';
+import { and, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { endpoints, endpointTags, type SimRow, sims } from '../../../db/schema';
 import type { Database } from '../../../db/schema-types';
 import { isUuid } from '../../../errors';
 import type { SimOrder, SimStatus } from '../../../graphql/generated/resolvers-types';
-import { digitPrefix, identifierDigits, lowerPrefixPattern, type Keyset, type SortOrder } from '../paging';
+import { digitPrefix, identifierDigits, type Keyset, lowerPrefixPattern, type SortOrder } from '../paging';
 
 /** One SIM of the Workspace (optionally locked for update), or null; a non-uuid id names nothing. */
 export async function findSim(db: Database, workspaceId: string, id: string, lock = false): Promise<SimRow | null> {
   if (!isUuid(id)) return null;
-  const query = db.select().from(sims).where(and(eq(sims.workspaceId, workspaceId), eq(sims.id, id)));
+  const query = db
+    .select()
+    .from(sims)
+    .where(and(eq(sims.workspaceId, workspaceId), eq(sims.id, id)));
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
@@ -49,7 +52,12 @@ function simSearch(workspaceId: string, term: string): SQL {
   const id = identifierDigits(term);
   if (!id) return byDeviceName;
   if (id.plus) return or(digitPrefix(sims.msisdn, id.digits, '+'), byDeviceName) as SQL;
-  return or(digitPrefix(sims.iccid, id.digits), digitPrefix(sims.imsi, id.digits), digitPrefix(sims.msisdn, id.digits, '+'), byDeviceName) as SQL;
+  return or(
+    digitPrefix(sims.iccid, id.digits),
+    digitPrefix(sims.imsi, id.digits),
+    digitPrefix(sims.msisdn, id.digits, '+'),
+    byDeviceName,
+  ) as SQL;
 }
 
 export async function pageSims(db: Database, where: SQL, keyset: Keyset<SimRow>, limit: number): Promise<SimRow[]> {

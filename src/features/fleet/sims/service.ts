@@ -1,16 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { endpoints, sims, type SimRow } from '../../../db/schema';
+import { endpoints, type SimRow, sims } from '../../../db/schema';
 import { badInput, conflict, notFound } from '../../../errors';
-import { pageSize, toConnection, type Connection } from '../../../graphql/connection';
+import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
 import type { GraphQLContext } from '../../../graphql/context';
 import type { SimFilter, SimOrder, SimStatus, UpdateSimInput } from '../../../graphql/generated/resolvers-types';
-import { recordAudit } from '../../audit/record';
-import { fleetChanged, fleetReader, fleetWriter, filterTag, given } from '../access';
-import { recordAuditMany } from '../../audit/record';
+import { recordAudit, recordAuditMany } from '../../audit/record';
+import { filterTag, fleetChanged, fleetReader, fleetWriter, given } from '../access';
 import { validIccid, validImsi, validMsisdn } from '../identifiers';
 import { keyset, searchTerm, statusList } from '../paging';
 import { assertTransition, INITIAL_STATUSES } from './lifecycle';
-import { countSims, findSim, pageSims, simConditions, SIM_ORDERS } from './queries';
+import { countSims, findSim, pageSims, SIM_ORDERS, simConditions } from './queries';
 
 export const MAX_SIMS_PER_REGISTRATION = 1000;
 
@@ -43,7 +42,13 @@ export async function getSim({ ctx, input }: { ctx: GraphQLContext; input: { id:
 }
 
 /** Registers up to 1,000 SIMs in the active Workspace, all or nothing (an error rolls the request back). */
-export async function registerSims({ ctx, input }: { ctx: GraphQLContext; input: { iccids: readonly string[]; status?: SimStatus | null } }): Promise<SimRow[]> {
+export async function registerSims({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { iccids: readonly string[]; status?: SimStatus | null };
+}): Promise<SimRow[]> {
   const workspaceId = fleetWriter(ctx);
   if (input.iccids.length > MAX_SIMS_PER_REGISTRATION) {
     throw badInput('iccids', `At most ${MAX_SIMS_PER_REGISTRATION} ICCIDs per call (got ${input.iccids.length}).`);
@@ -66,7 +71,10 @@ export async function registerSims({ ctx, input }: { ctx: GraphQLContext; input:
   if (inserted.length < iccids.length) {
     const stored = new Set(inserted.map((s) => s.iccid));
     const taken = iccids.filter((i) => !stored.has(i));
-    throw conflict(`${taken.length === 1 ? 'This ICCID is' : 'These ICCIDs are'} already registered: ${listSome(taken)}. Nothing was registered.`, 'iccids');
+    throw conflict(
+      `${taken.length === 1 ? 'This ICCID is' : 'These ICCIDs are'} already registered: ${listSome(taken)}. Nothing was registered.`,
+      'iccids',
+    );
   }
   await recordAuditMany(
     ctx,
@@ -99,7 +107,14 @@ export async function updateSim({ ctx, input }: { ctx: GraphQLContext; input: { 
       .where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.simId, before.id)))
       .returning({ id: endpoints.id });
     for (const device of freed) {
-      await recordAudit(ctx, { workspaceId, action: 'endpoint.updated', targetType: 'endpoint', targetId: device.id, before: { simId: before.id }, after: { simId: null } });
+      await recordAudit(ctx, {
+        workspaceId,
+        action: 'endpoint.updated',
+        targetType: 'endpoint',
+        targetId: device.id,
+        before: { simId: before.id },
+        after: { simId: null },
+      });
     }
   }
   const [after] = await ctx.db

@@ -3,7 +3,8 @@ import { createEndpoint, createTenant, newIccid, registerSims } from '../../../.
 import { withLuhn } from '../identifiers';
 import { SIM_TRANSITIONS } from './lifecycle';
 
-const REGISTER = 'mutation($i: [String!]!, $s: SimStatus) { registerSims(iccids: $i, status: $s) { id iccid status imsi msisdn endpoint { id } } }';
+const REGISTER =
+  'mutation($i: [String!]!, $s: SimStatus) { registerSims(iccids: $i, status: $s) { id iccid status imsi msisdn endpoint { id } } }';
 const UPDATE = 'mutation($id: ID!, $input: UpdateSimInput!) { updateSim(id: $id, input: $input) { id status imsi msisdn } }';
 const SIM = 'query($id: ID!) { sim(id: $id) { id iccid status endpoint { id } } }';
 const COUNT = 'query { sims(first: 1) { totalCount } }';
@@ -65,14 +66,16 @@ describe('SIMs', () => {
     it('takes up to 1,000 ICCIDs at once', async () => {
       const before = await count();
       const iccids = Array.from({ length: 1000 }, () => newIccid());
-      const data = expectData(await app.gql<{ registerSims: Sim[] }>('mutation($i: [String!]!) { registerSims(iccids: $i) { id } }', { i: iccids }, { token }));
+      const data = expectData(
+        await app.gql<{ registerSims: Sim[] }>('mutation($i: [String!]!) { registerSims(iccids: $i) { id } }', { i: iccids }, { token }),
+      );
       expect(data.registerSims).toHaveLength(1000);
       expect(await count()).toBe(before + 1000);
       const tooMany = [...iccids.slice(0, 1000).map(() => newIccid()), newIccid()];
       expectError(await app.gql(REGISTER, { i: tooMany }, { token }), 'BAD_USER_INPUT', 'iccids');
     });
 
-    it("answers CONFLICT for an ICCID registered in another Workspace, without saying where", async () => {
+    it('answers CONFLICT for an ICCID registered in another Workspace, without saying where', async () => {
       const other = await createTenant(app);
       const [theirs] = await registerSims(app, other.admin.token, 1);
       const error = expectError(await app.gql(REGISTER, { i: [theirs?.iccid] }, { token }), 'CONFLICT', 'iccids');
@@ -90,7 +93,9 @@ describe('SIMs', () => {
       const initial = status === 'FACTORY_TEST' ? 'FACTORY_TEST' : 'ISSUED';
       const data = expectData(await app.gql<{ registerSims: Sim[] }>(REGISTER, { i: [newIccid()], s: initial }, { token }));
       const id = data.registerSims[0]?.id as string;
-      const path = { ISSUED: [], FACTORY_TEST: [], ACTIVATED: ['ACTIVATED'], SUSPENDED: ['ACTIVATED', 'SUSPENDED'], DELETED: ['DELETED'] }[status];
+      const path = { ISSUED: [], FACTORY_TEST: [], ACTIVATED: ['ACTIVATED'], SUSPENDED: ['ACTIVATED', 'SUSPENDED'], DELETED: ['DELETED'] }[
+        status
+      ];
       for (const step of path) expectData(await app.gql(UPDATE, { id, input: { status: step } }, { token }));
       return id;
     }
@@ -138,9 +143,19 @@ describe('SIMs', () => {
       const id = await simIn('ACTIVATED');
       const device = await createEndpoint(app, token, { simId: id });
       expectData(await app.gql(UPDATE, { id, input: { status: 'DELETED' } }, { token }));
-      const data = expectData(await app.gql<{ endpoint: { sim: null } }>('query($id: ID!) { endpoint(id: $id) { sim { id } } }', { id: device.id }, { token }));
+      const data = expectData(
+        await app.gql<{ endpoint: { sim: null } }>('query($id: ID!) { endpoint(id: $id) { sim { id } } }', { id: device.id }, { token }),
+      );
       expect(data.endpoint.sim).toBeNull();
-      expectError(await app.gql('mutation($input: CreateEndpointInput!) { createEndpoint(input: $input) { id } }', { input: { name: 'x', simId: id } }, { token }), 'BAD_USER_INPUT', 'simId');
+      expectError(
+        await app.gql(
+          'mutation($input: CreateEndpointInput!) { createEndpoint(input: $input) { id } }',
+          { input: { name: 'x', simId: id } },
+          { token },
+        ),
+        'BAD_USER_INPUT',
+        'simId',
+      );
     });
   });
 
@@ -148,7 +163,9 @@ describe('SIMs', () => {
     it('sets, validates and clears IMSI and MSISDN', async () => {
       const [sim] = await registerSims(app, token, 1);
       const id = sim?.id;
-      const set = expectData(await app.gql<{ updateSim: Sim }>(UPDATE, { id, input: { imsi: '901430000000001', msisdn: '+491701234567' } }, { token }));
+      const set = expectData(
+        await app.gql<{ updateSim: Sim }>(UPDATE, { id, input: { imsi: '901430000000001', msisdn: '+491701234567' } }, { token }),
+      );
       expect(set.updateSim).toMatchObject({ imsi: '901430000000001', msisdn: '+491701234567' });
       for (const imsi of ['90143000000000', '9014300000000012', '90143000000000a']) {
         expectError(await app.gql(UPDATE, { id, input: { imsi } }, { token }), 'BAD_USER_INPUT', 'imsi');
@@ -164,11 +181,11 @@ describe('SIMs', () => {
       const [sim] = await registerSims(app, token, 1);
       expectData(await app.gql(UPDATE, { id: sim?.id, input: { status: 'ACTIVATED' } }, { token }));
       const data = expectData(
-        await app.gql<{ auditEvents: { edges: { node: { action: string; targetId: string; actorEmail: string; before: string | null; after: string | null } }[] } }>(
-          '{ auditEvents(first: 5) { edges { node { action targetId actorEmail before after } } } }',
-          {},
-          { token },
-        ),
+        await app.gql<{
+          auditEvents: {
+            edges: { node: { action: string; targetId: string; actorEmail: string; before: string | null; after: string | null } }[];
+          };
+        }>('{ auditEvents(first: 5) { edges { node { action targetId actorEmail before after } } } }', {}, { token }),
       );
       const events = data.auditEvents.edges.map((e) => e.node).filter((e) => e.targetId === sim?.id);
       expect(events.map((e) => e.action)).toEqual(['sim.updated', 'sim.registered']);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../../db/schema-types';
 import { queryRows } from '../../../db/rows';
+import type { Database } from '../../../db/schema-types';
 
 /** One record as stored: the ICCID still to be resolved to its SIM (and so to its Workspace). */
 export interface UsageRow {

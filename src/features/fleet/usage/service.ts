@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../../graphql/context';
 import type { UsageRecordInput } from '../../../graphql/generated/resolvers-types';
 import { recordAuditMany } from '../../audit/record';
 import { fleetChanged } from '../access';
-import { lockUsageIngest, unknownIccids, upsertUsage, type UsageRow } from './queries';
+import { lockUsageIngest, type UsageRow, unknownIccids, upsertUsage } from './queries';
 
 export const MAX_USAGE_RECORDS = 10_000;
 /** numeric(14,4) holds less than 10^10. */
@@ -15,10 +15,17 @@ const MAX_COST = 9_999_999_999;
  * statement; a replay of (iccid, date) replaces the figures. All or nothing: any bad record, or any
  * unknown ICCID, is BAD_USER_INPUT on `records` and nothing is stored. Returns the rows stored.
  */
-export async function recordUsage({ ctx, input }: { ctx: GraphQLContext; input: { records: readonly UsageRecordInput[] } }): Promise<number> {
+export async function recordUsage({
+  ctx,
+  input,
+}: {
+  ctx: GraphQLContext;
+  input: { records: readonly UsageRecordInput[] };
+}): Promise<number> {
   requireOperator(ctx);
   const { records } = input;
-  if (records.length > MAX_USAGE_RECORDS) throw badInput('records', `At most ${MAX_USAGE_RECORDS} records per call (got ${records.length}).`);
+  if (records.length > MAX_USAGE_RECORDS)
+    throw badInput('records', `At most ${MAX_USAGE_RECORDS} records per call (got ${records.length}).`);
   if (!records.length) return 0;
   const rows = records.map(validRecord);
   const seen = new Set<string>();
@@ -54,7 +61,8 @@ function validRecord(record: UsageRecordInput, index: number): UsageRow {
     if (!Number.isSafeInteger(value) || value < 0) throw badInput('records', `${where}.${name} must be a whole number, 0 or more.`);
     return value;
   };
-  if (!Number.isFinite(record.cost) || record.cost < 0 || record.cost > MAX_COST) throw badInput('records', `${where}.cost must be between 0 and ${MAX_COST}.`);
+  if (!Number.isFinite(record.cost) || record.cost < 0 || record.cost > MAX_COST)
+    throw badInput('records', `${where}.cost must be between 0 and ${MAX_COST}.`);
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   if (record.date > tomorrow) throw badInput('records', `${where}.date ${record.date} is in the future.`);
   return {

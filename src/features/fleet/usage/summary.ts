@@ -16,7 +16,11 @@ const DAY_MS = 86_400_000;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** The date range of a summary: default the last 30 days up to today (UTC); at most two years. */
-export function usageRange(startDate: string | null | undefined, endDate: string | null | undefined, today = new Date()): { startDate: string; endDate: string } {
+export function usageRange(
+  startDate: string | null | undefined,
+  endDate: string | null | undefined,
+  today = new Date(),
+): { startDate: string; endDate: string } {
   const end = endDate ?? isoDay(today.getTime());
   const start = startDate ?? isoDay(Date.parse(`${end}T00:00:00Z`) - (DEFAULT_USAGE_DAYS - 1) * DAY_MS);
   const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS + 1;

@@ -6,7 +6,8 @@ import { queryRows } from '../../../db/rows';
 import { outboxIdle } from '../../mail/sender';
 
 const RECORD = 'mutation($r: [UsageRecordInput!]!) { recordUsage(records: $r) }';
-const SIM_USAGE = 'query($id: ID!, $s: Date, $e: Date) { sim(id: $id) { usage(startDate: $s, endDate: $e) { bytesUp bytesDown smsSent smsReceived cost currency startDate endDate } } }';
+const SIM_USAGE =
+  'query($id: ID!, $s: Date, $e: Date) { sim(id: $id) { usage(startDate: $s, endDate: $e) { bytesUp bytesDown smsSent smsReceived cost currency startDate endDate } } }';
 
 interface UsageRecord {
   iccid: string;
@@ -20,7 +21,15 @@ interface UsageRecord {
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
-const record = (iccid: string, date: string, n = 1): UsageRecord => ({ iccid, date, bytesUp: 1000 * n, bytesDown: 5000 * n, smsSent: n, smsReceived: 2 * n, cost: 0.1234 * n });
+const record = (iccid: string, date: string, n = 1): UsageRecord => ({
+  iccid,
+  date,
+  bytesUp: 1000 * n,
+  bytesDown: 5000 * n,
+  smsSent: n,
+  smsReceived: 2 * n,
+  cost: 0.1234 * n,
+});
 
 describe('usage ingest (recordUsage)', () => {
   let app: TestApp;
@@ -55,7 +64,13 @@ describe('usage ingest (recordUsage)', () => {
     const rows = await queryRows<Record<string, string | null>>(app.database.db, compare);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      expect([row.raw_up, row.raw_down, row.raw_sent, row.raw_received, row.raw_cost]).toEqual([row.roll_up, row.roll_down, row.roll_sent, row.roll_received, row.roll_cost]);
+      expect([row.raw_up, row.raw_down, row.raw_sent, row.raw_received, row.raw_cost]).toEqual([
+        row.roll_up,
+        row.roll_down,
+        row.roll_sent,
+        row.roll_received,
+        row.roll_cost,
+      ]);
     }
   }
 
@@ -68,12 +83,27 @@ describe('usage ingest (recordUsage)', () => {
   it('stores each record under the SIM’s Workspace and returns the rows stored', async () => {
     const [simA] = simsA;
     const [simB] = simsB;
-    const records = [record(simA?.iccid as string, daysAgo(2), 1), record(simA?.iccid as string, daysAgo(1), 2), record(simB?.iccid as string, daysAgo(1), 3)];
+    const records = [
+      record(simA?.iccid as string, daysAgo(2), 1),
+      record(simA?.iccid as string, daysAgo(1), 2),
+      record(simB?.iccid as string, daysAgo(1), 3),
+    ];
     expect(expectData(await app.gql<{ recordUsage: number }>(RECORD, { r: records }, { token: ops })).recordUsage).toBe(3);
-    expect(await usageOf(a.admin.token, simA?.id as string)).toMatchObject({ bytesUp: 3000, bytesDown: 15000, smsSent: 3, smsReceived: 6, cost: 0.3702, currency: 'EUR' });
+    expect(await usageOf(a.admin.token, simA?.id as string)).toMatchObject({
+      bytesUp: 3000,
+      bytesDown: 15000,
+      smsSent: 3,
+      smsReceived: 6,
+      cost: 0.3702,
+      currency: 'EUR',
+    });
     expect(await usageOf(b.admin.token, simB?.id as string)).toMatchObject({ bytesUp: 3000, smsSent: 3, cost: 0.3702, currency: 'USD' });
     // The date range applies, both ends included.
-    expect(await usageOf(a.admin.token, simA?.id as string, daysAgo(1), daysAgo(1))).toMatchObject({ bytesUp: 2000, startDate: daysAgo(1), endDate: daysAgo(1) });
+    expect(await usageOf(a.admin.token, simA?.id as string, daysAgo(1), daysAgo(1))).toMatchObject({
+      bytesUp: 2000,
+      startDate: daysAgo(1),
+      endDate: daysAgo(1),
+    });
     await rollupMatchesRaw();
   });
 
@@ -93,7 +123,9 @@ describe('usage ingest (recordUsage)', () => {
 
   it('keeps the rollup equal to the raw sum under concurrent overlapping replays', async () => {
     const sims = [...simsA, ...simsB];
-    const batches = [1, 2, 3, 4, 5].map((n) => sims.flatMap((sim) => [record(sim.iccid, daysAgo(20), n), record(sim.iccid, daysAgo(20 + n), n)]));
+    const batches = [1, 2, 3, 4, 5].map((n) =>
+      sims.flatMap((sim) => [record(sim.iccid, daysAgo(20), n), record(sim.iccid, daysAgo(20 + n), n)]),
+    );
     const results = await Promise.all(batches.map((r) => app.gql<{ recordUsage: number }>(RECORD, { r }, { token: ops })));
     expect(results.map((r) => expectData(r).recordUsage)).toEqual(batches.map((b) => b.length));
     await rollupMatchesRaw();
@@ -104,7 +136,11 @@ describe('usage ingest (recordUsage)', () => {
     const good = [record(sim.iccid, daysAgo(3)), record(sim.iccid, daysAgo(2))];
     const bad: Partial<UsageRecord>[] = [{ bytesUp: -1 }, { bytesDown: 1.5 }, { smsSent: -2 }, { cost: -0.01 }, { date: daysAgo(-3) }];
     for (const change of bad) {
-      const error = expectError(await app.gql(RECORD, { r: [...good, { ...record(sim.iccid, daysAgo(1)), ...change }] }, { token: ops }), 'BAD_USER_INPUT', 'records');
+      const error = expectError(
+        await app.gql(RECORD, { r: [...good, { ...record(sim.iccid, daysAgo(1)), ...change }] }, { token: ops }),
+        'BAD_USER_INPUT',
+        'records',
+      );
       expect(error.message).toContain('records[2]');
     }
     expectError(await app.gql(RECORD, { r: [...good, good[0]] }, { token: ops }), 'BAD_USER_INPUT', 'records');
@@ -115,7 +151,18 @@ describe('usage ingest (recordUsage)', () => {
     const sim = simsA[2] as TestSim;
     const unknown = [newIccid(), newIccid()];
     const error = expectError(
-      await app.gql(RECORD, { r: [record(sim.iccid, daysAgo(1)), record(unknown[0] as string, daysAgo(1)), record(unknown[1] as string, daysAgo(2)), record('garbage', daysAgo(1))] }, { token: ops }),
+      await app.gql(
+        RECORD,
+        {
+          r: [
+            record(sim.iccid, daysAgo(1)),
+            record(unknown[0] as string, daysAgo(1)),
+            record(unknown[1] as string, daysAgo(2)),
+            record('garbage', daysAgo(1)),
+          ],
+        },
+        { token: ops },
+      ),
       'BAD_USER_INPUT',
       'records',
     );
@@ -142,7 +189,11 @@ describe('usage ingest (recordUsage)', () => {
     expect(small).toBeGreaterThan(3);
 
     const endpoint = expectData(
-      await app.gql<{ endpoint: { usage: { bytesUp: number; smsReceived: number } } }>('query($id: ID!, $s: Date) { endpoint(id: $id) { usage(startDate: $s) { bytesUp smsReceived } } }', { id: device.id, s: daysAgo(99) }, { token: tenant.admin.token }),
+      await app.gql<{ endpoint: { usage: { bytesUp: number; smsReceived: number } } }>(
+        'query($id: ID!, $s: Date) { endpoint(id: $id) { usage(startDate: $s) { bytesUp smsReceived } } }',
+        { id: device.id, s: daysAgo(99) },
+        { token: tenant.admin.token },
+      ),
     );
     expect(endpoint.endpoint.usage).toEqual({ bytesUp: 100 * 1000, smsReceived: 100 * 2 });
     await rollupMatchesRaw();
@@ -151,10 +202,18 @@ describe('usage ingest (recordUsage)', () => {
       sql`SELECT count(*)::int AS days, sum(sms_sent)::int AS sent FROM workspace_daily_usage WHERE workspace_id = ${tenant.workspace.id}`,
     );
     expect(rollup).toEqual({ days: 100, sent: 10_000 });
-    expectError(await app.gql(RECORD, { r: [...records, record(sims[0]?.iccid as string, daysAgo(100))] }, { token: ops }), 'BAD_USER_INPUT', 'records');
+    expectError(
+      await app.gql(RECORD, { r: [...records, record(sims[0]?.iccid as string, daysAgo(100))] }, { token: ops }),
+      'BAD_USER_INPUT',
+      'records',
+    );
   });
 
   it('refuses a summary whose range is reversed', async () => {
-    expectError(await app.gql(SIM_USAGE, { id: simsA[0]?.id, s: daysAgo(0), e: daysAgo(1) }, { token: a.admin.token }), 'BAD_USER_INPUT', 'startDate');
+    expectError(
+      await app.gql(SIM_USAGE, { id: simsA[0]?.id, s: daysAgo(0), e: daysAgo(1) }, { token: a.admin.token }),
+      'BAD_USER_INPUT',
+      'startDate',
+    );
   });
 });
