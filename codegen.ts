@@ -37,7 +37,7 @@ const config: CodegenConfig = {
           WorkspaceRequest: '../../db/schema#WorkspaceRequestRow',
           AuditEvent: '../../db/schema#AuditEventRow',
           WorkspaceAccess: '../../features/workspaces/access#WorkspaceAccessEntry',
-          Viewer: '../context#Viewer as ViewerModel',
+          Viewer: '../../server/context#Viewer as ViewerModel',
           AuthPayload: '../../features/identity/auth-payload#AuthPayloadModel',
           MembershipConnection: '../connection#Connection<MembershipModel>',
           AuditEventConnection: '../connection#Connection<AuditEventRow>',

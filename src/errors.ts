@@ -1,4 +1,4 @@
-/** The closed set of error codes clients see in `extensions.code` (CONTRACT.md). */
+/** The closed set of error codes clients see in `extensions.code` (docs/api.md, "Errors"). */
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'LIMIT_EXCEEDED' | 'RATE_LIMITED';
 
 /** An error meant for the client: its message is safe to show. Anything else is reported as internal. */
@@ -21,6 +21,76 @@ export const notFound = (what: string, field?: string) => new AppError('NOT_FOUN
 export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, field);
 export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field);
 export const limitExceeded = (message: string) => new AppError('LIMIT_EXCEEDED', message);
+
+/*
+ * How each code reaches the client, decided here once and used by every writer of errors: the GraphQL
+ * error formatter, the GraphQL handler (errors before execution) and the plain routes (CSV, invoices).
+ *
+ * `status` is the HTTP status of a plain route. A GraphQL response carries its errors in the body and
+ * answers 200 (GraphQL over HTTP), except for the two codes that refuse the request before it runs:
+ * UNAUTHENTICATED (401) and RATE_LIMITED (429 with Retry-After).
+ */
+const HTTP: Record<ErrorCode, { status: number; graphqlStatus: number }> = {
+  UNAUTHENTICATED: { status: 401, graphqlStatus: 401 },
+  FORBIDDEN: { status: 403, graphqlStatus: 200 },
+  NOT_FOUND: { status: 404, graphqlStatus: 200 },
+  BAD_USER_INPUT: { status: 400, graphqlStatus: 200 },
+  CONFLICT: { status: 409, graphqlStatus: 200 },
+  LIMIT_EXCEEDED: { status: 403, graphqlStatus: 200 },
+  RATE_LIMITED: { status: 429, graphqlStatus: 429 },
+};
+
+/** Which writer answers: the GraphQL endpoint or a plain HTTP route. */
+export type Transport = 'graphql' | 'route';
+
+export function httpStatus(code: ErrorCode, transport: Transport): number {
+  return transport === 'graphql' ? HTTP[code].graphqlStatus : HTTP[code].status;
+}
+
+/** `extensions` of an error as clients see it: the code, the offending field, seconds to wait. */
+export interface ErrorExtensions {
+  code: ErrorCode | 'INTERNAL_SERVER_ERROR';
+  field?: string;
+  retryAfter?: number;
+  requestId?: string;
+}
+
+export function errorExtensions(error: AppError): ErrorExtensions {
+  const extensions: ErrorExtensions = { code: error.code };
+  if (error.field) extensions.field = error.field;
+  if (error.retryAfter !== undefined) extensions.retryAfter = error.retryAfter;
+  return extensions;
+}
+
+/** What the client learns of an unexpected error: nothing but the request id to quote; the error itself is logged. */
+export function internalError(error: unknown, requestId: string, where: string): { message: string; extensions: ErrorExtensions } {
+  console.error(`[${where}] request ${requestId} failed:`, error);
+  return { message: `Internal server error (request id ${requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+}
+
+/** A whole HTTP answer for an error raised outside GraphQL execution: `{ errors: [...] }` under the code's status. */
+export function errorResponse(error: unknown, requestId: string, transport: Transport): Response {
+  const headers = new Headers({
+    'content-type': 'application/json; charset=utf-8',
+    'x-request-id': requestId,
+    'cache-control': 'no-store',
+  });
+  if (!(error instanceof AppError)) {
+    return new Response(JSON.stringify({ errors: [internalError(error, requestId, transport)] }), { status: 500, headers });
+  }
+  if (error.code === 'RATE_LIMITED') headers.set('retry-after', String(error.retryAfter ?? 1));
+  const body = { errors: [{ message: error.message, extensions: errorExtensions(error) }] };
+  return new Response(JSON.stringify(body), { status: httpStatus(error.code, transport), headers });
+}
+
+/**
+ * A request the GraphQL endpoint cannot even parse (not JSON, batched, too large): BAD_USER_INPUT
+ * under a 4xx status, since no operation ran.
+ */
+export function malformedRequest(status: 400 | 413, message: string, requestId: string): Response {
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, 'cache-control': 'no-store' };
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] }), { status, headers });
+}
 
 /** Postgres unique_violation, from either driver. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

@@ -1,10 +1,11 @@
 import type { Role } from '../graphql/generated/resolvers-types';
+import type { Viewer } from '../server/context';
 
 const EVERYONE: readonly Role[] = ['SUPER_ADMIN', 'ADMINISTRATOR', 'USER', 'OBSERVER'];
 const WRITERS: readonly Role[] = ['SUPER_ADMIN', 'ADMINISTRATOR', 'USER'];
 const ADMINS: readonly Role[] = ['SUPER_ADMIN', 'ADMINISTRATOR'];
 
-/** DOMAIN.md's role table, in one place: which roles may do what in a Workspace. */
+/** The role table of docs/domain.md, in one place: which roles may do what in a Workspace. */
 export const PERMISSIONS = {
   'fleet:read': EVERYONE,
   'fleet:write': WRITERS,
@@ -22,4 +23,12 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return !!role && PERMISSIONS[permission].includes(role);
+}
+
+/**
+ * Platform operations staff acting as such: an operator signed in with their own credentials. An
+ * application token never carries operator powers, even one created by an operator.
+ */
+export function actsAsOperator(viewer: Pick<Viewer, 'isOperator' | 'credential'> | null | undefined): boolean {
+  return !!viewer && viewer.isOperator && viewer.credential !== 'application';
 }

@@ -1,23 +1,25 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { AppError, type ErrorCode } from '../errors';
+import { AppError, type ErrorCode, errorExtensions, internalError } from '../errors';
 
 /** Codes a plugin may raise itself (introspection: UNAUTHENTICATED); any other document error is BAD_USER_INPUT. */
 const KEPT_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'RATE_LIMITED', 'BAD_USER_INPUT'];
 
 /**
- * The one place errors become what clients see. AppErrors keep their code and field; GraphQL's own
+ * Errors inside a GraphQL response. AppErrors keep their code and field (src/errors.ts); GraphQL's own
  * parse/validation/limit errors become BAD_USER_INPUT; anything else is logged with the request id
  * and replaced by a generic message (no stack traces, no SQL, no internals).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, requestId: string): GraphQLFormattedError {
   const original = appErrorOf(error);
   if (original instanceof AppError) {
-    const extensions: Record<string, unknown> = { code: original.code };
-    if (original.field) extensions.field = original.field;
-    if (original.retryAfter !== undefined) extensions.retryAfter = original.retryAfter;
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...errorExtensions(original) },
+    };
   }
   if (original instanceof GraphQLError && (!original.originalError || original.originalError instanceof GraphQLError)) {
     // Raised by graphql-js, a validation rule or a limit (Apollo wraps those, keeping graphql-js's error
@@ -26,12 +28,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
     const code = KEPT_CODES.find((kept) => kept === raised) ?? 'BAD_USER_INPUT';
     return { message: limitMessage(formatted.message), locations: formatted.locations, extensions: { code } };
   }
-  console.error(`[graphql] request ${requestId} failed:`, original);
-  return {
-    message: `Internal server error (request id ${requestId}).`,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
-  };
+  const hidden = internalError(original, requestId, 'graphql');
+  return { message: hidden.message, path: formatted.path, extensions: { ...hidden.extensions } };
 }
 
 /** A resolver's error, or an AppError thrown by a plugin (wrapped by Apollo without a path). */

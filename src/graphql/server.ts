@@ -1,9 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { requestScope } from '../server/request-scope';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
 import { costLimit, introspectionForViewers, noSuggestionsForAnonymous, rateLimitedStatus } from './protection';
-import { requestScope } from './request-scope';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
 

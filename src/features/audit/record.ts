@@ -1,30 +1,31 @@
-import { auditEvents } from '../../db/schema';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
+import type { AuditAction, AuditTargetType } from './actions';
+import { insertAuditEvents, type NewAuditEvent } from './queries';
 
 export interface AuditInput {
   workspaceId: string | null;
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string;
+  /** The object before and after the change (rows as they are: secrets are dropped here). */
   before?: unknown;
   after?: unknown;
 }
 
 /** Writes an audit event in the request's transaction, so it exists exactly when the change does. */
-export async function recordAudit(ctx: GraphQLContext, event: AuditInput): Promise<void> {
+export async function recordAudit(ctx: ServiceContext, event: AuditInput): Promise<void> {
   await recordAuditMany(ctx, [event]);
 }
 
-const ROWS_PER_INSERT = 1000;
-
-/** Writes many events (one per object of a bulk change), a thousand rows per statement. */
-export async function recordAuditMany(ctx: GraphQLContext, events: readonly AuditInput[]): Promise<void> {
-  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
-    await ctx.db.insert(auditEvents).values(events.slice(i, i + ROWS_PER_INSERT).map((event) => toRow(ctx, event)));
-  }
+/** Writes many events (one per object of a bulk change). */
+export async function recordAuditMany(ctx: ServiceContext, events: readonly AuditInput[]): Promise<void> {
+  await insertAuditEvents(
+    ctx.db,
+    events.map((event) => toRow(ctx, event)),
+  );
 }
 
-function toRow(ctx: GraphQLContext, event: AuditInput) {
+function toRow(ctx: ServiceContext, event: AuditInput): NewAuditEvent {
   return {
     workspaceId: event.workspaceId,
     actorUserId: ctx.viewer?.user.id ?? null,
@@ -32,15 +33,20 @@ function toRow(ctx: GraphQLContext, event: AuditInput) {
     action: event.action,
     targetType: event.targetType,
     targetId: event.targetId,
-    before: event.before ?? null,
-    after: event.after ?? null,
+    before: withoutSecrets(event.before ?? null),
+    after: withoutSecrets(event.after ?? null),
     requestId: ctx.requestId,
   };
 }
 
-/** Drops secrets and noise before a row goes into an audit event. */
-export function auditable<T extends object>(row: T): Partial<T> {
-  const copy: Partial<T> = { ...row };
-  for (const key of ['passwordHash', 'activationKeyHash'] as const) delete (copy as Record<string, unknown>)[key];
-  return copy;
+/** Fields that never enter the audit log, wherever they appear in a before/after value. */
+const SECRET_FIELDS: ReadonlySet<string> = new Set(['passwordHash', 'activationKeyHash', 'secretHash']);
+
+/** A copy of `value` without secret fields, at any depth (rows, arrays of rows, nested objects). */
+export function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([key, inner]) => (SECRET_FIELDS.has(key) ? [] : [[key, withoutSecrets(inner)]])),
+  );
 }

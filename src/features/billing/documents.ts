@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { requireViewer } from '../../auth/guard';
 import { badInput, notFound } from '../../errors';
-import { routeErrorResponse, runAsViewer, streamText } from '../../graphql/request-transaction';
+import { runPipeline } from '../../server/pipeline';
 import type { Runtime } from '../../server/runtime';
+import { streamText } from '../../server/stream';
 import type { Limits } from '../limits/limits';
 import { getInvoice } from './invoices';
+import type { InvoiceModel } from './model';
 import { monthLabel } from './months';
 import { invoiceCsv, invoiceHtml } from './render';
 
@@ -23,33 +24,28 @@ export async function handleInvoiceDocument(
   params: { workspaceId: string; month: string },
   options: { limits?: Limits } = {},
 ): Promise<Response> {
-  const requestId = randomUUID();
-  try {
-    const format = new URL(request.url).searchParams.get('format') ?? 'html';
-    const { invoice, workspaceName } = await runAsViewer(
-      request,
-      runtime,
-      async (ctx) => {
-        const viewer = requireViewer(ctx);
-        // A token bound to another Workspace: the invoice is not there for it (same answer as absent).
-        if (viewer.active?.workspace.id !== params.workspaceId) throw notFound('Workspace', 'workspaceId');
-        if (format !== 'csv' && format !== 'html') throw badInput('format', 'format must be csv or html.');
-        const invoice = await getInvoice({ ctx, input: { month: params.month } });
-        return { invoice, workspaceName: viewer.active.workspace.name };
-      },
-      { requestId, workspaceId: params.workspaceId, limits: options.limits },
-    );
-    const name = `invoice-${invoice.number ?? `preview-${monthLabel(invoice.month)}`}`;
-    const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-request-id': requestId };
-    if (format === 'csv') {
-      headers['content-type'] = 'text/csv; charset=utf-8';
-      headers['content-disposition'] = `attachment; filename="${name}.csv"`;
-      return new Response(streamText(invoiceCsv(invoice, workspaceName)), { status: 200, headers });
-    }
-    headers['content-type'] = 'text/html; charset=utf-8';
-    headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'";
-    return new Response(streamText(invoiceHtml(invoice, workspaceName)), { status: 200, headers });
-  } catch (error) {
-    return routeErrorResponse(error, requestId);
+  const format = new URL(request.url).searchParams.get('format') ?? 'html';
+  const pipeline = { transport: 'route', workspaceId: params.workspaceId, limits: options.limits } as const;
+  return runPipeline(request, runtime, pipeline, async (ctx) => {
+    const viewer = requireViewer(ctx);
+    // A token bound to another Workspace: the invoice is not there for it (same answer as absent).
+    if (viewer.active?.workspace.id !== params.workspaceId) throw notFound('Workspace', 'workspaceId');
+    if (format !== 'csv' && format !== 'html') throw badInput('format', 'format must be csv or html.');
+    const invoice = await getInvoice({ ctx, input: { month: params.month } });
+    return { response: invoiceResponse(invoice, viewer.active.workspace.name, format), commit: true };
+  });
+}
+
+/** The document, produced as the client reads it from the invoice already loaded. */
+function invoiceResponse(invoice: InvoiceModel, workspaceName: string, format: InvoiceFormat): Response {
+  const name = `invoice-${invoice.number ?? `preview-${monthLabel(invoice.month)}`}`;
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (format === 'csv') {
+    headers['content-type'] = 'text/csv; charset=utf-8';
+    headers['content-disposition'] = `attachment; filename="${name}.csv"`;
+    return new Response(streamText(invoiceCsv(invoice, workspaceName)), { status: 200, headers });
   }
+  headers['content-type'] = 'text/html; charset=utf-8';
+  headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'";
+  return new Response(streamText(invoiceHtml(invoice, workspaceName)), { status: 200, headers });
 }

@@ -2,7 +2,7 @@ import { requireOperator, requireRole } from '../../auth/guard';
 import type { OrganizationRow, WorkspaceRow } from '../../db/schema';
 import { badInput, notFound } from '../../errors';
 import { type Connection, decodeCursor, encodeCursor, pageSize } from '../../graphql/connection';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import { recordAudit } from '../audit/record';
 import { figureLines, type InvoiceModel, issuedModel, previewModel } from './model';
 import { minorUnits } from './money';
@@ -19,7 +19,7 @@ import { computeFigures, insertIssued, loadIssued, workspacesWithoutInvoice } fr
 type WorkspaceRef = Pick<WorkspaceRow, 'id' | 'organizationId' | 'createdAt'>;
 
 /** One invoice of the active Workspace. Administrator or SuperAdmin; a month outside its life is NOT_FOUND. */
-export async function getInvoice({ ctx, input }: { ctx: GraphQLContext; input: { month: string } }): Promise<InvoiceModel> {
+export async function getInvoice({ ctx, input }: { ctx: ServiceContext; input: { month: string } }): Promise<InvoiceModel> {
   const { active } = requireRole(ctx, 'billing:read');
   const month = validMonth('month', input.month);
   const workspace = active.workspace;
@@ -34,7 +34,7 @@ export async function listInvoices({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { first?: number | null; after?: string | null };
 }): Promise<Connection<InvoiceModel>> {
   const { active } = requireRole(ctx, 'billing:read');
@@ -55,7 +55,7 @@ export async function listInvoices({
 }
 
 /** Operators only: issues the invoices of `month` (a past month) for every Workspace lacking one. Returns how many. */
-export async function issueInvoices({ ctx, input }: { ctx: GraphQLContext; input: { month: string } }): Promise<number> {
+export async function issueInvoices({ ctx, input }: { ctx: ServiceContext; input: { month: string } }): Promise<number> {
   requireOperator(ctx);
   const month = validMonth('month', input.month);
   if (month >= currentMonth()) throw badInput('month', 'Only a month that has ended can be issued; the current month is a preview.');
@@ -68,7 +68,7 @@ export async function issueInvoices({ ctx, input }: { ctx: GraphQLContext; input
 }
 
 /** The invoices of `months` (of one Workspace, all within its life): previews and issued ones, issuing what is due. */
-export async function invoicesFor(ctx: GraphQLContext, workspace: WorkspaceRef, months: readonly string[]): Promise<InvoiceModel[]> {
+export async function invoicesFor(ctx: ServiceContext, workspace: WorkspaceRef, months: readonly string[]): Promise<InvoiceModel[]> {
   const current = currentMonth();
   const past = months.filter((m) => m < current);
   const issued = await loadIssued(ctx.db, workspace.id, past);
@@ -90,7 +90,7 @@ export async function invoicesFor(ctx: GraphQLContext, workspace: WorkspaceRef, 
   return models;
 }
 
-async function previewInvoice(ctx: GraphQLContext, workspace: WorkspaceRef, month: string): Promise<InvoiceModel> {
+async function previewInvoice(ctx: ServiceContext, workspace: WorkspaceRef, month: string): Promise<InvoiceModel> {
   const organization = await organizationOf(ctx, workspace);
   const currency = organization.currency;
   const d = minorUnits(currency);
@@ -108,7 +108,7 @@ async function previewInvoice(ctx: GraphQLContext, workspace: WorkspaceRef, mont
  * Computes and stores one month's invoice with the organization's currency, VAT rate and billing
  * details as they are now. False when it existed already (a concurrent request issued it first).
  */
-async function issueInvoice(ctx: GraphQLContext, workspace: WorkspaceRef, month: string): Promise<boolean> {
+async function issueInvoice(ctx: ServiceContext, workspace: WorkspaceRef, month: string): Promise<boolean> {
   const organization = await organizationOf(ctx, workspace);
   const currency = organization.currency;
   const d = minorUnits(currency);
@@ -150,7 +150,7 @@ async function issueInvoice(ctx: GraphQLContext, workspace: WorkspaceRef, month:
   return stored;
 }
 
-async function organizationOf(ctx: GraphQLContext, workspace: WorkspaceRef): Promise<OrganizationRow> {
+async function organizationOf(ctx: ServiceContext, workspace: WorkspaceRef): Promise<OrganizationRow> {
   const organization = await ctx.loaders.organization.load(workspace.organizationId);
   if (!organization) throw new Error(`Workspace ${workspace.id} has no organization`);
   return organization;

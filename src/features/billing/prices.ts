@@ -1,7 +1,7 @@
 import { requireOperator } from '../../auth/guard';
 import { type PriceListRow, priceLists } from '../../db/schema';
 import { badInput } from '../../errors';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import type { PriceListInput } from '../../graphql/generated/resolvers-types';
 import { recordAudit } from '../audit/record';
 import { requireWorkspace } from '../ops/service';
@@ -17,7 +17,7 @@ export async function setPriceList({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { workspaceId: string; input: PriceListInput };
 }): Promise<PriceListRow> {
   const viewer = requireOperator(ctx);

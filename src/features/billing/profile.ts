@@ -2,9 +2,10 @@ import { count, eq } from 'drizzle-orm';
 import { requireOperator, requireRole } from '../../auth/guard';
 import { type OrganizationRow, organizations, workspaceLinks } from '../../db/schema';
 import { badInput, conflict } from '../../errors';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import type { OrganizationBillingInput, UpdateBillingProfileInput } from '../../graphql/generated/resolvers-types';
 import { validCurrency, validEmail, validText } from '../../validation';
+import type { AuditAction } from '../audit/actions';
 import { recordAudit } from '../audit/record';
 import { requireOrganization } from '../ops/service';
 import { validDecimal } from './money';
@@ -18,7 +19,7 @@ export interface BillingProfileModel {
 const VAT_NUMBER_MAX = 50;
 
 /** The billing profile of the active Workspace's organization. Administrator or SuperAdmin. */
-export async function billingProfile({ ctx }: { ctx: GraphQLContext }): Promise<BillingProfileModel> {
+export async function billingProfile({ ctx }: { ctx: ServiceContext }): Promise<BillingProfileModel> {
   const { active } = requireRole(ctx, 'billing:read');
   return { organization: await organizationOf(ctx, active.workspace.organizationId), workspaceId: active.workspace.id };
 }
@@ -31,7 +32,7 @@ export async function updateBillingProfile({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: UpdateBillingProfileInput;
 }): Promise<BillingProfileModel> {
   const { active } = requireRole(ctx, 'billing:read');
@@ -50,7 +51,7 @@ export async function updateOrganizationBilling({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { organizationId: string; input: OrganizationBillingInput };
 }): Promise<OrganizationRow> {
   requireOperator(ctx);
@@ -76,11 +77,11 @@ export async function updateOrganizationBilling({
 }
 
 async function applyChanges(
-  ctx: GraphQLContext,
+  ctx: ServiceContext,
   before: OrganizationRow,
   changes: Partial<OrganizationRow>,
   workspaceId: string | null,
-  action: string,
+  action: AuditAction,
 ): Promise<OrganizationRow> {
   if (!Object.keys(changes).length) return before;
   const [updated] = await ctx.db.update(organizations).set(changes).where(eq(organizations.id, before.id)).returning();
@@ -100,7 +101,7 @@ function validVatRate(value: string): string {
   return rate;
 }
 
-async function organizationOf(ctx: GraphQLContext, id: string): Promise<OrganizationRow> {
+async function organizationOf(ctx: ServiceContext, id: string): Promise<OrganizationRow> {
   const organization = await ctx.loaders.organization.load(id);
   if (!organization) throw new Error(`organization ${id} is not readable`);
   return organization;

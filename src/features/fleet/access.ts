@@ -1,21 +1,21 @@
 import { requireRole } from '../../auth/guard';
 import { badInput } from '../../errors';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import { TAG_MAX_LENGTH } from './identifiers';
 import { forgetFleet } from './loaders';
 
 /** The active Workspace, for a role that may read the fleet (everyone). Fleet data never comes from arguments. */
-export function fleetReader(ctx: GraphQLContext): string {
+export function fleetReader(ctx: ServiceContext): string {
   return requireRole(ctx, 'fleet:read').active.workspace.id;
 }
 
 /** The active Workspace, for a role that may change the fleet (SuperAdmin, Administrator, User). */
-export function fleetWriter(ctx: GraphQLContext): string {
+export function fleetWriter(ctx: ServiceContext): string {
   return requireRole(ctx, 'fleet:write').active.workspace.id;
 }
 
 /** After a fleet change: later fields of the same request must not see rows loaded before it. */
-export function fleetChanged(ctx: GraphQLContext): void {
+export function fleetChanged(ctx: ServiceContext): void {
   forgetFleet(ctx.loaders.fleet);
 }
 

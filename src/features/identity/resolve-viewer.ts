@@ -1,7 +1,7 @@
 import { looksLikeSessionToken, verifySessionToken } from '../../auth/session-token';
 import type { Database } from '../../db/schema-types';
 import { notFound, unauthenticated } from '../../errors';
-import type { Viewer } from '../../graphql/context';
+import type { Viewer } from '../../server/context';
 import { resolveApplicationToken } from '../tokens/resolve';
 import { findUserById } from './users';
 import { buildViewer, requireViewer } from './viewer';

@@ -5,7 +5,7 @@ import { signSessionToken } from '../../auth/session-token';
 import { applyScope } from '../../db/rls';
 import { invitations, memberships, users } from '../../db/schema';
 import { badInput, forbidden, notFound, unauthenticated } from '../../errors';
-import type { GraphQLContext, Viewer } from '../../graphql/context';
+import type { ServiceContext, Viewer } from '../../server/context';
 import { validName } from '../../validation';
 import { recordAudit } from '../audit/record';
 import { hashActivationKey } from './activation-key';
@@ -19,7 +19,7 @@ export async function signIn({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { email: string; password: string };
 }): Promise<AuthPayloadModel> {
   const email = input.email.trim();
@@ -35,7 +35,7 @@ export async function signIn({
 }
 
 /** A new session token for another Workspace the user can enter; the current token stays valid. */
-export async function switchWorkspace({ ctx, input }: { ctx: GraphQLContext; input: { workspaceId: string } }): Promise<AuthPayloadModel> {
+export async function switchWorkspace({ ctx, input }: { ctx: ServiceContext; input: { workspaceId: string } }): Promise<AuthPayloadModel> {
   const viewer = requireViewer(ctx);
   if (viewer.credential === 'application') throw forbidden('Application tokens belong to one Workspace; switching needs user credentials.');
   const entry = viewer.access.find((a) => a.workspaceId === input.workspaceId);
@@ -51,7 +51,7 @@ export async function acceptInvitation({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { activationKey: string; password: string; name?: string | null };
 }): Promise<AuthPayloadModel> {
   const [invited] = await ctx.db
@@ -94,7 +94,7 @@ export async function acceptInvitation({
   return payloadFor(ctx, viewer);
 }
 
-async function payloadFor(ctx: GraphQLContext, viewer: Viewer): Promise<AuthPayloadModel> {
+async function payloadFor(ctx: ServiceContext, viewer: Viewer): Promise<AuthPayloadModel> {
   const workspaceId = viewer.active?.workspace.id ?? null;
   const token = await signSessionToken({ userId: viewer.user.id, workspaceId }, ctx.secret);
   return { token, user: viewer.user, workspace: viewer.active?.workspace ?? null };

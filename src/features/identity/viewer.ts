@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { actsAsOperator } from '../../auth/policy';
 import type { RlsScope } from '../../db/rls';
 import { type UserRow, workspaces } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import { unauthenticated } from '../../errors';
-import type { Credential, Viewer } from '../../graphql/context';
+import type { Credential, Viewer } from '../../server/context';
 import { landingWorkspace, loadAccess } from '../workspaces/access';
 
 /**
@@ -40,6 +41,6 @@ export function scopeOf(viewer: Viewer | null): RlsScope {
   return {
     workspaceIds: viewer.access.map((a) => a.workspaceId),
     userId: viewer.credential === 'application' ? null : viewer.user.id,
-    operator: viewer.isOperator && viewer.credential !== 'application',
+    operator: actsAsOperator(viewer),
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import type { Viewer } from '../../graphql/context';
+import type { Viewer } from '../../server/context';
 
 /**
  * Who a request is counted against: an application token by its id (each token has its own budget),

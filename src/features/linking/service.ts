@@ -3,7 +3,7 @@ import { requireOperator } from '../../auth/guard';
 import { queryRows } from '../../db/rows';
 import { memberships, type OrganizationRow, organizations, users, type WorkspaceRow, workspaceLinks, workspaces } from '../../db/schema';
 import { badInput, conflict, forbidden, isUniqueViolation, limitExceeded } from '../../errors';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import { recordAudit } from '../audit/record';
 import { lockOrganization, requireWorkspace } from '../ops/service';
 
@@ -11,7 +11,7 @@ export const linkWorkspace = async ({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { mainOrganizationId: string; workspaceId: string };
 }): Promise<WorkspaceRow> => {
   requireOperator(ctx);
@@ -25,7 +25,7 @@ export const linkWorkspace = async ({
  * Links `workspace` to `org`, which the caller has locked FOR UPDATE: concurrent links to one main
  * organization serialize on that lock, so the limit holds. The first link names a SuperAdmin.
  */
-export async function linkToMainOrganization(ctx: GraphQLContext, org: OrganizationRow, workspace: WorkspaceRow): Promise<void> {
+export async function linkToMainOrganization(ctx: ServiceContext, org: OrganizationRow, workspace: WorkspaceRow): Promise<void> {
   if (org.package !== 'PRO') throw forbidden('Linking Workspaces needs the Pro package.');
   const [existing] = await ctx.db.select().from(workspaceLinks).where(eq(workspaceLinks.workspaceId, workspace.id));
   if (existing) throw conflict('This Workspace is already linked to a main organization; unlink it first.', 'workspaceId');
@@ -59,7 +59,7 @@ export async function linkToMainOrganization(ctx: GraphQLContext, org: Organizat
 }
 
 /** LIMIT_EXCEEDED when the main organization already links as many Workspaces as it may. */
-export async function assertBelowLimit(ctx: GraphQLContext, org: OrganizationRow): Promise<void> {
+export async function assertBelowLimit(ctx: ServiceContext, org: OrganizationRow): Promise<void> {
   const [linked] = await ctx.db.select({ n: count() }).from(workspaceLinks).where(eq(workspaceLinks.mainOrganizationId, org.id));
   if ((linked?.n ?? 0) >= org.workspaceLimit) {
     throw limitExceeded(`${org.name} already links ${linked?.n ?? 0} of ${org.workspaceLimit} Workspaces; ask ops to raise the limit.`);
@@ -67,7 +67,7 @@ export async function assertBelowLimit(ctx: GraphQLContext, org: OrganizationRow
 }
 
 /** The longest-standing active Administrator of the main organization's own Workspaces. */
-async function electSuperAdmin(ctx: GraphQLContext, organizationId: string): Promise<string | null> {
+async function electSuperAdmin(ctx: ServiceContext, organizationId: string): Promise<string | null> {
   const [first] = await ctx.db
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -82,7 +82,7 @@ async function electSuperAdmin(ctx: GraphQLContext, organizationId: string): Pro
  * Unlinks a Workspace. The SuperAdmin role goes with the link: the former SuperAdmin stays, as
  * Administrator, only where they had a membership; elsewhere they lose access. Nobody else changes.
  */
-export const unlinkWorkspace = async ({ ctx, input }: { ctx: GraphQLContext; input: { workspaceId: string } }): Promise<WorkspaceRow> => {
+export const unlinkWorkspace = async ({ ctx, input }: { ctx: ServiceContext; input: { workspaceId: string } }): Promise<WorkspaceRow> => {
   requireOperator(ctx);
   const workspace = await requireWorkspace(ctx, input.workspaceId, 'workspaceId');
   const [link] = await ctx.db.select().from(workspaceLinks).where(eq(workspaceLinks.workspaceId, workspace.id));
@@ -115,7 +115,7 @@ export const assignSuperAdmin = async ({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { mainOrganizationId: string; userId: string };
 }): Promise<OrganizationRow> => {
   requireOperator(ctx);
@@ -147,7 +147,7 @@ export const assignSuperAdmin = async ({
 };
 
 /** When a user can no longer enter their default Workspace, move it to the next one they can. */
-async function moveDefaultIfLost(ctx: GraphQLContext, userId: string): Promise<void> {
+async function moveDefaultIfLost(ctx: ServiceContext, userId: string): Promise<void> {
   await queryRows(
     ctx.db,
     sql`UPDATE ${users} SET default_workspace_id = app_first_accessible_workspace(${userId}::uuid, NULL)

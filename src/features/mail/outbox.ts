@@ -1,5 +1,5 @@
 import { emailOutbox } from '../../db/schema';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import { markMailQueued } from './sender';
 
 export interface Email {
@@ -12,7 +12,7 @@ export interface Email {
  * Queues an email in the request's transaction: it is delivered after the transaction commits
  * (src/features/mail/sender.ts), and never when it rolls back.
  */
-export async function queueEmail(ctx: GraphQLContext, email: Email): Promise<void> {
+export async function queueEmail(ctx: ServiceContext, email: Email): Promise<void> {
   await ctx.db.insert(emailOutbox).values(email);
   markMailQueued(ctx.requestId);
 }

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { requireViewer } from '../../auth/guard';
-import { can } from '../../auth/policy';
+import { actsAsOperator, can } from '../../auth/policy';
 import { memberships, type UserRow, users } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
-import type { GraphQLContext, Viewer } from '../../graphql/context';
+import type { ServiceContext, Viewer } from '../../server/context';
 import { recordAudit } from '../audit/record';
 import { findUserById } from '../identity/users';
 import { loadAccess } from '../workspaces/access';
@@ -18,11 +18,11 @@ export async function setDefaultWorkspace({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { userId: string; workspaceId: string };
 }): Promise<UserRow> {
   const viewer = requireViewer(ctx);
-  const operator = viewer.isOperator && viewer.credential !== 'application';
+  const operator = actsAsOperator(viewer);
   const self = input.userId === viewer.user.id;
   const target = self ? viewer.user : await visibleUser(ctx, viewer, operator, input.userId);
   if (!target) throw notFound('User', 'userId');
@@ -71,7 +71,7 @@ function administers(viewer: Viewer, workspaceId: string): boolean {
  * Another user, when the viewer may know of them: a member (any status) of, or the SuperAdmin of, a
  * Workspace the viewer can enter. Operators see everyone. Anyone else is indistinguishable from unknown.
  */
-async function visibleUser(ctx: GraphQLContext, viewer: Viewer, operator: boolean, userId: string): Promise<UserRow | null> {
+async function visibleUser(ctx: ServiceContext, viewer: Viewer, operator: boolean, userId: string): Promise<UserRow | null> {
   const user = await findUserById(ctx.db, userId);
   if (!user || operator) return user;
   const accessible = viewer.access.map((a) => a.workspaceId);

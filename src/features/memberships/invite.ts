@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { requireRole } from '../../auth/guard';
 import { invitations, type MembershipRow, memberships, type UserRow, users, type WorkspaceRow } from '../../db/schema';
 import { conflict, isUniqueViolation } from '../../errors';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import type { Role } from '../../graphql/generated/resolvers-types';
 import { validEmail } from '../../validation';
-import { auditable, recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/record';
 import { newActivationKey } from '../identity/activation-key';
 import { findUserByEmail } from '../identity/users';
 import { publicUrl, queueEmail } from '../mail/outbox';
@@ -23,7 +23,7 @@ export async function addUserToWorkspace({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { email: string; role: Role };
 }): Promise<MembershipRow> {
   const { viewer, active } = requireRole(ctx, 'members:manage');
@@ -47,7 +47,7 @@ export async function addUserToWorkspace({
   }
 }
 
-async function addActive(ctx: GraphQLContext, workspace: WorkspaceRow, user: UserRow, role: MembershipRow['role']): Promise<MembershipRow> {
+async function addActive(ctx: ServiceContext, workspace: WorkspaceRow, user: UserRow, role: MembershipRow['role']): Promise<MembershipRow> {
   const [membership] = await ctx.db
     .insert(memberships)
     .values({ workspaceId: workspace.id, userId: user.id, role, status: 'ACTIVE' })
@@ -74,7 +74,7 @@ async function addActive(ctx: GraphQLContext, workspace: WorkspaceRow, user: Use
 }
 
 async function invite(
-  ctx: GraphQLContext,
+  ctx: ServiceContext,
   workspace: WorkspaceRow,
   existing: UserRow | null,
   email: string,
@@ -98,7 +98,7 @@ async function invite(
         action: 'user.invited',
         targetType: 'user',
         targetId: user.id,
-        after: auditable(user),
+        after: user,
       });
   }
   if (!user) throw new Error('the invited user vanished');

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { requireRole } from '../../auth/guard';
 import { type MembershipRow, memberships } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
-import type { ActiveWorkspace, GraphQLContext, Viewer } from '../../graphql/context';
+import type { ActiveWorkspace, ServiceContext, Viewer } from '../../server/context';
 import type { MembershipStatus, Role } from '../../graphql/generated/resolvers-types';
 import { recordAudit } from '../audit/record';
 import { findMembership } from './queries';
@@ -10,7 +10,7 @@ import { storedRole } from './roles';
 import { superAdminOf } from './superadmin';
 
 /** Changes another member's role in the active Workspace (Administrator or SuperAdmin). */
-export async function setUserRole({ ctx, input }: { ctx: GraphQLContext; input: { userId: string; role: Role } }): Promise<MembershipRow> {
+export async function setUserRole({ ctx, input }: { ctx: ServiceContext; input: { userId: string; role: Role } }): Promise<MembershipRow> {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const role = storedRole(input.role);
   const before = await targetMembership(ctx, viewer, active, input.userId);
@@ -32,7 +32,7 @@ export async function setUserStatus({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { userId: string; status: MembershipStatus };
 }): Promise<MembershipRow> {
   const { viewer, active } = requireRole(ctx, 'members:manage');
@@ -57,7 +57,7 @@ export async function setUserStatus({
 }
 
 /** Removes another member from the active Workspace (Administrator or SuperAdmin). */
-export async function removeUserFromWorkspace({ ctx, input }: { ctx: GraphQLContext; input: { userId: string } }): Promise<boolean> {
+export async function removeUserFromWorkspace({ ctx, input }: { ctx: ServiceContext; input: { userId: string } }): Promise<boolean> {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const before = await targetMembership(ctx, viewer, active, input.userId);
   // A trigger moves the user's default Workspace away from this one.
@@ -78,7 +78,7 @@ export async function removeUserFromWorkspace({ ctx, input }: { ctx: GraphQLCont
  * BAD_USER_INPUT. The Workspace's SuperAdmin: FORBIDDEN (only ops reassign them). Anyone else who is
  * not a member here (members of other Workspaces included): NOT_FOUND.
  */
-async function targetMembership(ctx: GraphQLContext, viewer: Viewer, active: ActiveWorkspace, userId: string): Promise<MembershipRow> {
+async function targetMembership(ctx: ServiceContext, viewer: Viewer, active: ActiveWorkspace, userId: string): Promise<MembershipRow> {
   if (userId === viewer.user.id)
     throw badInput('userId', 'You cannot change your own role or status, or remove yourself; ask another Administrator.');
   const superAdmin = await superAdminOf(ctx, active.workspace);
@@ -92,7 +92,7 @@ async function targetMembership(ctx: GraphQLContext, viewer: Viewer, active: Act
 }
 
 async function update(
-  ctx: GraphQLContext,
+  ctx: ServiceContext,
   before: MembershipRow,
   set: Partial<Pick<MembershipRow, 'role' | 'status'>>,
 ): Promise<MembershipRow> {

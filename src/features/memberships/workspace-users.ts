@@ -1,7 +1,7 @@
 import { requireRole } from '../../auth/guard';
 import { badInput, isUuid } from '../../errors';
 import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../../graphql/connection';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import type { MembershipModel } from './model';
 import { countMemberships, findMembership, pageMemberships } from './queries';
 import { superAdminOf } from './superadmin';
@@ -20,7 +20,7 @@ export async function listWorkspaceUsers({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { first?: number | null; after?: string | null };
 }): Promise<Connection<MembershipModel>> {
   const { active } = requireRole(ctx, 'members:manage');

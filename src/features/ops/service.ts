@@ -13,15 +13,15 @@ import {
   workspaces,
 } from '../../db/schema';
 import { badInput, conflict, isUniqueViolation, isUuid, notFound } from '../../errors';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import type { CreateOrganizationInput, Role } from '../../graphql/generated/resolvers-types';
 import { validCurrency, validEmail, validName, validText } from '../../validation';
-import { auditable, recordAudit } from '../audit/record';
+import { recordAudit } from '../audit/record';
 import { storedRole } from '../memberships/roles';
 
-type Verb<I, O> = (args: { ctx: GraphQLContext; input: I }) => Promise<O>;
+type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
 
-export const listOrganizations = async ({ ctx }: { ctx: GraphQLContext }): Promise<OrganizationRow[]> => {
+export const listOrganizations = async ({ ctx }: { ctx: ServiceContext }): Promise<OrganizationRow[]> => {
   requireOperator(ctx);
   return ctx.db.select().from(organizations).orderBy(asc(organizations.name));
 };
@@ -77,7 +77,7 @@ export const createUser: Verb<{ email: string; name: string; password: string },
       .values({ email, name, passwordHash: await hashPassword(input.password) })
       .returning();
     if (!user) throw new Error('insert returned no user');
-    await recordAudit(ctx, { workspaceId: null, action: 'user.created', targetType: 'user', targetId: user.id, after: auditable(user) });
+    await recordAudit(ctx, { workspaceId: null, action: 'user.created', targetType: 'user', targetId: user.id, after: user });
     return user;
   } catch (error) {
     if (isUniqueViolation(error, 'users_email_lower_key')) throw conflict('A user with this email already exists.', 'email');
@@ -129,20 +129,20 @@ export const setWorkspaceLimit: Verb<{ mainOrganizationId: string; limit: number
   return updated;
 };
 
-export async function requireOrganization(ctx: GraphQLContext, id: string, field: string): Promise<OrganizationRow> {
+export async function requireOrganization(ctx: ServiceContext, id: string, field: string): Promise<OrganizationRow> {
   const org = isUuid(id) ? await ctx.loaders.organization.load(id) : null;
   if (!org) throw notFound('Organization', field);
   return org;
 }
 
 /** Reads an organization FOR UPDATE: linking and limit changes on one main organization serialize here. */
-export async function lockOrganization(ctx: GraphQLContext, id: string, field: string): Promise<OrganizationRow> {
+export async function lockOrganization(ctx: ServiceContext, id: string, field: string): Promise<OrganizationRow> {
   const [org] = isUuid(id) ? await ctx.db.select().from(organizations).where(eq(organizations.id, id)).for('update') : [];
   if (!org) throw notFound('Organization', field);
   return org;
 }
 
-export async function requireWorkspace(ctx: GraphQLContext, id: string, field: string): Promise<WorkspaceRow> {
+export async function requireWorkspace(ctx: ServiceContext, id: string, field: string): Promise<WorkspaceRow> {
   const workspace = isUuid(id) ? await ctx.loaders.workspace.load(id) : null;
   if (!workspace) throw notFound('Workspace', field);
   return workspace;

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { requireViewer } from '../../auth/guard';
-import { routeErrorResponse, runAsViewer, streamText } from '../../graphql/request-transaction';
+import { runPipeline } from '../../server/pipeline';
 import type { Runtime } from '../../server/runtime';
+import { streamText } from '../../server/stream';
 import type { Limits } from '../limits/limits';
 import type { WorkspaceStatsReportModel } from './queries';
 import { validDate } from './range';
@@ -28,32 +28,18 @@ export const DAILY_CSV_COLUMNS = [
  * text is produced lazily as the client reads the stream.
  */
 export async function handleDailyCsv(request: Request, runtime: Runtime, options: { limits?: Limits } = {}): Promise<Response> {
-  const requestId = randomUUID();
-  try {
-    const { report, names } = await runAsViewer(
-      request,
-      runtime,
-      async (ctx) => {
-        requireViewer(ctx);
-        const report = await workspaceDailyStats({ ctx, input: readParams(new URL(request.url).searchParams) });
-        const rows = await ctx.loaders.workspace.loadMany(report.workspaces.map((w) => w.workspaceId));
-        const names = new Map(rows.flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r.name] as const] : [])));
-        return { report, names };
-      },
-      { requestId, limits: options.limits },
-    );
-    return new Response(streamText(dailyCsv(report, names)), {
-      status: 200,
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="daily-usage-${report.startDate}-to-${report.endDate}.csv"`,
-        'cache-control': 'no-store',
-        'x-request-id': requestId,
-      },
-    });
-  } catch (error) {
-    return routeErrorResponse(error, requestId);
-  }
+  return runPipeline(request, runtime, { transport: 'route', limits: options.limits }, async (ctx) => {
+    requireViewer(ctx);
+    const report = await workspaceDailyStats({ ctx, input: readParams(new URL(request.url).searchParams) });
+    const rows = await ctx.loaders.workspace.loadMany(report.workspaces.map((w) => w.workspaceId));
+    const names = new Map(rows.flatMap((r) => (r && !(r instanceof Error) ? [[r.id, r.name] as const] : [])));
+    const headers = {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="daily-usage-${report.startDate}-to-${report.endDate}.csv"`,
+      'cache-control': 'no-store',
+    };
+    return { response: new Response(streamText(dailyCsv(report, names)), { status: 200, headers }), commit: true };
+  });
 }
 
 function readParams(params: URLSearchParams): DailyStatsInput {

@@ -1,7 +1,7 @@
 import { requireViewer } from '../../auth/guard';
 import { can } from '../../auth/policy';
 import { badInput, isUuid, notFound } from '../../errors';
-import type { GraphQLContext, Viewer } from '../../graphql/context';
+import type { ServiceContext, Viewer } from '../../server/context';
 import { scopeOf } from '../identity/viewer';
 import { type DailyUsageModel, loadDailyStats, type WorkspaceStatsReportModel } from './queries';
 import { type DateRange, reportRange } from './range';
@@ -25,7 +25,7 @@ export async function workspaceDailyStats({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: DailyStatsInput;
 }): Promise<WorkspaceStatsReportModel> {
   const viewer = requireViewer(ctx);
@@ -36,7 +36,7 @@ export async function workspaceDailyStats({
 
 /** The Workspaces a report covers, in the order asked (duplicates dropped), each one checked. */
 export async function reportWorkspaces(
-  ctx: GraphQLContext,
+  ctx: ServiceContext,
   viewer: Viewer,
   requested: readonly string[] | null | undefined,
 ): Promise<string[]> {
@@ -58,7 +58,7 @@ export async function reportWorkspaces(
 
 /** Zero-filled daily usage of one SIM (a device's current SIM) through the per-request loader. */
 export async function simDailyUsage(
-  ctx: GraphQLContext,
+  ctx: ServiceContext,
   workspaceId: string,
   simId: string | null,
   args: { startDate?: string | null; endDate?: string | null },

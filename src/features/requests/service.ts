@@ -1,9 +1,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { requireOperator, requireRole, requireViewer } from '../../auth/guard';
+import { actsAsOperator } from '../../auth/policy';
 import { type WorkspaceRequestRow, workspaceRequests, workspaces } from '../../db/schema';
 import { badInput, conflict, forbidden, isUniqueViolation, isUuid, notFound } from '../../errors';
-import type { GraphQLContext } from '../../graphql/context';
 import type { WorkspaceRequestKind, WorkspaceRequestStatus } from '../../graphql/generated/resolvers-types';
+import type { ServiceContext } from '../../server/context';
 import { validEmail, validName, validText } from '../../validation';
 import { recordAudit } from '../audit/record';
 import { assertBelowLimit, linkToMainOrganization } from '../linking/service';
@@ -12,7 +13,7 @@ import { lockOrganization, requireWorkspace } from '../ops/service';
 export const DETAILS_MAX = 2000;
 
 /** The main organization a request from the active Workspace is for: its link's, else its own. */
-async function mainOrganizationOf(ctx: GraphQLContext, workspace: { id: string; organizationId: string }): Promise<string> {
+async function mainOrganizationOf(ctx: ServiceContext, workspace: { id: string; organizationId: string }): Promise<string> {
   const link = await ctx.loaders.link.load(workspace.id);
   return link?.mainOrganizationId ?? workspace.organizationId;
 }
@@ -21,7 +22,7 @@ export const requestWorkspace = async ({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { kind: WorkspaceRequestKind; contactEmail: string; details: string };
 }): Promise<WorkspaceRequestRow> => {
   const { viewer, active } = requireRole(ctx, 'workspace:request');
@@ -64,11 +65,11 @@ export const listWorkspaceRequests = async ({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { status?: WorkspaceRequestStatus | null };
 }): Promise<WorkspaceRequestRow[]> => {
   const viewer = requireViewer(ctx);
-  if (viewer.isOperator && viewer.credential !== 'application') {
+  if (actsAsOperator(viewer)) {
     const where = input.status ? eq(workspaceRequests.status, input.status) : undefined;
     return ctx.db.select().from(workspaceRequests).where(where).orderBy(desc(workspaceRequests.createdAt));
   }
@@ -82,7 +83,7 @@ export const listWorkspaceRequests = async ({
 };
 
 /** Reads a pending request FOR UPDATE, so two operators cannot process it twice. */
-async function lockPendingRequest(ctx: GraphQLContext, id: string): Promise<WorkspaceRequestRow> {
+async function lockPendingRequest(ctx: ServiceContext, id: string): Promise<WorkspaceRequestRow> {
   const [request] = isUuid(id) ? await ctx.db.select().from(workspaceRequests).where(eq(workspaceRequests.id, id)).for('update') : [];
   if (!request) throw notFound('Workspace request', 'id');
   if (request.status !== 'PENDING') throw conflict(`This request was already ${request.status.toLowerCase()}.`, 'id');
@@ -93,7 +94,7 @@ export const approveWorkspaceRequest = async ({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { id: string; workspaceId?: string | null; name?: string | null };
 }): Promise<WorkspaceRequestRow> => {
   const viewer = requireOperator(ctx);
@@ -140,7 +141,7 @@ export const rejectWorkspaceRequest = async ({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { id: string; reason: string };
 }): Promise<WorkspaceRequestRow> => {
   const viewer = requireOperator(ctx);

@@ -1,6 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { badInput } from '../../errors';
-import { normalizeIp } from '../../graphql/client-ip';
+import { normalizeIp } from '../../server/client-ip';
 
 export const MAX_ALLOWED_IPS = 50;
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { applicationTokens, workspaces } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import { unauthenticated } from '../../errors';
-import type { Viewer } from '../../graphql/context';
+import type { Viewer } from '../../server/context';
 import { findUserById } from '../identity/users';
 import { loadAccess } from '../workspaces/access';
 import { ipAllowed } from './ip-allowlist';

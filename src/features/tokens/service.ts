@@ -4,7 +4,7 @@ import { can } from '../../auth/policy';
 import { type ApplicationTokenRow, applicationTokens } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
 import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../../graphql/connection';
-import type { GraphQLContext } from '../../graphql/context';
+import type { ServiceContext } from '../../server/context';
 import { validText } from '../../validation';
 import { recordAudit } from '../audit/record';
 import { parseAllowedIps } from './ip-allowlist';
@@ -22,7 +22,7 @@ export async function createApplicationToken({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { description: string; expiresAt?: string | null; allowedIps?: readonly string[] | null };
 }): Promise<NewApplicationTokenModel> {
   const { viewer, active } = requireRole(ctx, 'tokens:own');
@@ -48,7 +48,7 @@ export async function createApplicationToken({
 }
 
 /** Revokes a token of the active Workspace: one's own, or any for Administrators and the SuperAdmin. */
-export async function revokeApplicationToken({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<boolean> {
+export async function revokeApplicationToken({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<boolean> {
   const { viewer, active } = requireRole(ctx, 'tokens:own');
   const [token] = isUuid(input.id)
     ? await ctx.db
@@ -83,7 +83,7 @@ export async function listApplicationTokens({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { first?: number | null; after?: string | null; includeRevoked?: boolean | null };
 }): Promise<Connection<ApplicationTokenRow>> {
   const { viewer, active } = requireRole(ctx, 'tokens:own');

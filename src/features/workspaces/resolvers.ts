@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { requireOperator, requireViewer } from '../../auth/guard';
+import { actsAsOperator } from '../../auth/policy';
 import { workspaceLinks, workspaces } from '../../db/schema';
 import { isUuid } from '../../errors';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
@@ -42,7 +43,7 @@ export const workspaceResolvers: Resolvers = {
       return row?.n ?? 0;
     },
     workspaces: async (org, _, ctx) => {
-      if (!ctx.viewer?.isOperator || ctx.viewer.credential === 'application') return null;
+      if (!actsAsOperator(ctx.viewer)) return null;
       requireOperator(ctx);
       return ctx.db.select().from(workspaces).where(eq(workspaces.organizationId, org.id)).orderBy(workspaces.createdAt);
     },

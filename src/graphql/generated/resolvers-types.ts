@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { WorkspaceRow, OrganizationRow, UserRow, WorkspaceRequestRow, AuditEventRow, ApplicationTokenRow, EndpointRow, SimRow, ServicePolicyRow, CoveragePolicyRow, PriceListRow } from '../../db/schema';
 import type { MembershipModel } from '../../features/memberships/model';
 import type { WorkspaceAccessEntry } from '../../features/workspaces/access';
-import type { Viewer as ViewerModel, GraphQLContext } from '../context';
+import type { Viewer as ViewerModel } from '../../server/context';
 import type { AuthPayloadModel } from '../../features/identity/auth-payload';
 import type { Connection } from '../connection';
 import type { NewApplicationTokenModel } from '../../features/tokens/service';
@@ -11,6 +11,7 @@ import type { UsageSummaryModel } from '../../features/fleet/usage/summary';
 import type { WorkspaceStatsReportModel, WorkspaceStatsModel, DailyUsageModel, CurrencyTotalModel } from '../../features/reports/queries';
 import type { BillingProfileModel } from '../../features/billing/profile';
 import type { InvoiceModel, InvoiceLineModel } from '../../features/billing/model';
+import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type EndpointRow, endpoints } from '../../../db/schema';
 import { badInput, conflict, isUniqueViolation, notFound } from '../../../errors';
 import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
-import type { GraphQLContext } from '../../../graphql/context';
+import type { ServiceContext } from '../../../server/context';
 import type { CreateEndpointInput, EndpointFilter, EndpointOrder, UpdateEndpointInput } from '../../../graphql/generated/resolvers-types';
 import { validName } from '../../../validation';
 import { recordAudit } from '../../audit/record';
@@ -28,7 +28,7 @@ export async function listEndpoints({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { first?: number | null; after?: string | null; filter?: EndpointFilter | null; orderBy?: EndpointOrder | null };
 }): Promise<Connection<EndpointRow>> {
   const workspaceId = fleetReader(ctx);
@@ -44,14 +44,14 @@ export async function listEndpoints({
 }
 
 /** A device of the active Workspace; any other id is NOT_FOUND. */
-export async function getEndpoint({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<EndpointRow> {
+export async function getEndpoint({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<EndpointRow> {
   const workspaceId = fleetReader(ctx);
   const endpoint = await findEndpoint(ctx.db, workspaceId, input.id);
   if (!endpoint) throw notFound('Device', 'id');
   return endpoint;
 }
 
-export async function createEndpoint({ ctx, input }: { ctx: GraphQLContext; input: CreateEndpointInput }): Promise<EndpointRow> {
+export async function createEndpoint({ ctx, input }: { ctx: ServiceContext; input: CreateEndpointInput }): Promise<EndpointRow> {
   const workspaceId = fleetWriter(ctx);
   const tags = validTags('tags', input.tags ?? []);
   const values = {
@@ -85,7 +85,7 @@ export async function updateEndpoint({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { id: string; input: UpdateEndpointInput };
 }): Promise<EndpointRow> {
   const workspaceId = fleetWriter(ctx);
@@ -131,7 +131,7 @@ export async function updateEndpoint({
 }
 
 /** Deletes a device (and its tags); its SIM is free again. */
-export async function deleteEndpoint({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<boolean> {
+export async function deleteEndpoint({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<boolean> {
   const workspaceId = fleetWriter(ctx);
   const before = await findEndpoint(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Device', 'id');
@@ -152,7 +152,7 @@ export async function deleteEndpoint({ ctx, input }: { ctx: GraphQLContext; inpu
  * A SIM of the Workspace that may go into device `endpointId` (null: a new device). The SIM row is
  * locked first, so two requests assigning the same SIM are serialized and the second sees the first.
  */
-async function assignableSim(ctx: GraphQLContext, workspaceId: string, simId: string, endpointId: string | null): Promise<string> {
+async function assignableSim(ctx: ServiceContext, workspaceId: string, simId: string, endpointId: string | null): Promise<string> {
   const sim = await findSim(ctx.db, workspaceId, simId, true);
   if (!sim) throw notFound('SIM', 'simId');
   if (sim.status === 'DELETED') throw badInput('simId', 'A DELETED SIM cannot go into a device.');
@@ -162,13 +162,13 @@ async function assignableSim(ctx: GraphQLContext, workspaceId: string, simId: st
   return sim.id;
 }
 
-async function servicePolicyId(ctx: GraphQLContext, workspaceId: string, id: string): Promise<string> {
+async function servicePolicyId(ctx: ServiceContext, workspaceId: string, id: string): Promise<string> {
   const policy = await findServicePolicy(ctx.db, workspaceId, id);
   if (!policy) throw notFound('Service policy', 'servicePolicyId');
   return policy.id;
 }
 
-async function coveragePolicyId(ctx: GraphQLContext, workspaceId: string, id: string): Promise<string> {
+async function coveragePolicyId(ctx: ServiceContext, workspaceId: string, id: string): Promise<string> {
   const policy = await findCoveragePolicy(ctx.db, workspaceId, id);
   if (!policy) throw notFound('Coverage policy', 'coveragePolicyId');
   return policy.id;

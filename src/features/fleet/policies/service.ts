@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type CoveragePolicyRow, coveragePolicies, type ServicePolicyRow, servicePolicies } from '../../../db/schema';
 import { conflict, isUniqueViolation, notFound } from '../../../errors';
 import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
-import type { GraphQLContext } from '../../../graphql/context';
+import type { ServiceContext } from '../../../server/context';
 import type {
   CreateCoveragePolicyInput,
   CreateServicePolicyInput,
@@ -31,7 +31,7 @@ const nameTaken = (kind: string) => conflict(`A ${kind} with this name already e
 
 // --- service policies -----------------------------------------------------------------------------
 
-export async function listServicePolicies({ ctx, input }: { ctx: GraphQLContext; input: Page }): Promise<Connection<ServicePolicyRow>> {
+export async function listServicePolicies({ ctx, input }: { ctx: ServiceContext; input: Page }): Promise<Connection<ServicePolicyRow>> {
   const workspaceId = fleetReader(ctx);
   const size = pageSize(input.first);
   const page = keyset(SERVICE_POLICY_ORDER, input.after);
@@ -39,7 +39,7 @@ export async function listServicePolicies({ ctx, input }: { ctx: GraphQLContext;
   return toConnection(rows, size, total, page.cursorOf);
 }
 
-export async function getServicePolicy({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<ServicePolicyRow> {
+export async function getServicePolicy({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<ServicePolicyRow> {
   const policy = await findServicePolicy(ctx.db, fleetReader(ctx), input.id);
   if (!policy) throw notFound('Service policy', 'id');
   return policy;
@@ -49,7 +49,7 @@ export async function createServicePolicy({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: CreateServicePolicyInput;
 }): Promise<ServicePolicyRow> {
   const workspaceId = fleetWriter(ctx);
@@ -78,7 +78,7 @@ export async function updateServicePolicy({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { id: string; input: UpdateServicePolicyInput };
 }): Promise<ServicePolicyRow> {
   const workspaceId = fleetWriter(ctx);
@@ -116,7 +116,7 @@ export async function updateServicePolicy({
 }
 
 /** Deletes a service policy no device uses (CONFLICT otherwise). */
-export async function deleteServicePolicy({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<boolean> {
+export async function deleteServicePolicy({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<boolean> {
   const workspaceId = fleetWriter(ctx);
   // Locked first: a device being given this policy meanwhile waits for us, or we wait for it and count it.
   const before = await findServicePolicy(ctx.db, workspaceId, input.id, true);
@@ -132,7 +132,7 @@ export async function deleteServicePolicy({ ctx, input }: { ctx: GraphQLContext;
 
 // --- coverage policies ----------------------------------------------------------------------------
 
-export async function listCoveragePolicies({ ctx, input }: { ctx: GraphQLContext; input: Page }): Promise<Connection<CoveragePolicyRow>> {
+export async function listCoveragePolicies({ ctx, input }: { ctx: ServiceContext; input: Page }): Promise<Connection<CoveragePolicyRow>> {
   const workspaceId = fleetReader(ctx);
   const size = pageSize(input.first);
   const page = keyset(COVERAGE_POLICY_ORDER, input.after);
@@ -140,7 +140,7 @@ export async function listCoveragePolicies({ ctx, input }: { ctx: GraphQLContext
   return toConnection(rows, size, total, page.cursorOf);
 }
 
-export async function getCoveragePolicy({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<CoveragePolicyRow> {
+export async function getCoveragePolicy({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<CoveragePolicyRow> {
   const policy = await findCoveragePolicy(ctx.db, fleetReader(ctx), input.id);
   if (!policy) throw notFound('Coverage policy', 'id');
   return policy;
@@ -150,7 +150,7 @@ export async function createCoveragePolicy({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: CreateCoveragePolicyInput;
 }): Promise<CoveragePolicyRow> {
   const workspaceId = fleetWriter(ctx);
@@ -178,7 +178,7 @@ export async function updateCoveragePolicy({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { id: string; input: UpdateCoveragePolicyInput };
 }): Promise<CoveragePolicyRow> {
   const workspaceId = fleetWriter(ctx);
@@ -215,7 +215,7 @@ export async function updateCoveragePolicy({
 }
 
 /** Deletes a coverage policy no device uses (CONFLICT otherwise). */
-export async function deleteCoveragePolicy({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<boolean> {
+export async function deleteCoveragePolicy({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<boolean> {
   const workspaceId = fleetWriter(ctx);
   const before = await findCoveragePolicy(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Coverage policy', 'id');

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { endpoints, type SimRow, sims } from '../../../db/schema';
 import { badInput, conflict, notFound } from '../../../errors';
 import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
-import type { GraphQLContext } from '../../../graphql/context';
+import type { ServiceContext } from '../../../server/context';
 import type { SimFilter, SimOrder, SimStatus, UpdateSimInput } from '../../../graphql/generated/resolvers-types';
 import { recordAudit, recordAuditMany } from '../../audit/record';
 import { filterTag, fleetChanged, fleetReader, fleetWriter, given } from '../access';
@@ -17,7 +17,7 @@ export async function listSims({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { first?: number | null; after?: string | null; filter?: SimFilter | null; orderBy?: SimOrder | null };
 }): Promise<Connection<SimRow>> {
   const workspaceId = fleetReader(ctx);
@@ -34,7 +34,7 @@ export async function listSims({
 }
 
 /** A SIM of the active Workspace; any other id is NOT_FOUND. */
-export async function getSim({ ctx, input }: { ctx: GraphQLContext; input: { id: string } }): Promise<SimRow> {
+export async function getSim({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<SimRow> {
   const workspaceId = fleetReader(ctx);
   const sim = await findSim(ctx.db, workspaceId, input.id);
   if (!sim) throw notFound('SIM', 'id');
@@ -46,7 +46,7 @@ export async function registerSims({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { iccids: readonly string[]; status?: SimStatus | null };
 }): Promise<SimRow[]> {
   const workspaceId = fleetWriter(ctx);
@@ -86,7 +86,7 @@ export async function registerSims({
 }
 
 /** Changes a SIM's status (along the lifecycle), IMSI or MSISDN. A DELETED SIM leaves its device. */
-export async function updateSim({ ctx, input }: { ctx: GraphQLContext; input: { id: string; input: UpdateSimInput } }): Promise<SimRow> {
+export async function updateSim({ ctx, input }: { ctx: ServiceContext; input: { id: string; input: UpdateSimInput } }): Promise<SimRow> {
   const workspaceId = fleetWriter(ctx);
   const changes = input.input;
   const before = await findSim(ctx.db, workspaceId, input.id, true);

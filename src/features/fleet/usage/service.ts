@@ -1,6 +1,6 @@
 import { requireOperator } from '../../../auth/guard';
 import { badInput } from '../../../errors';
-import type { GraphQLContext } from '../../../graphql/context';
+import type { ServiceContext } from '../../../server/context';
 import type { UsageRecordInput } from '../../../graphql/generated/resolvers-types';
 import { recordAuditMany } from '../../audit/record';
 import { fleetChanged } from '../access';
@@ -19,7 +19,7 @@ export async function recordUsage({
   ctx,
   input,
 }: {
-  ctx: GraphQLContext;
+  ctx: ServiceContext;
   input: { records: readonly UsageRecordInput[] };
 }): Promise<number> {
   requireOperator(ctx);

@@ -1,5 +1,5 @@
 import { badInput } from '../../../errors';
-import type { GraphQLContext } from '../../../graphql/context';
+import type { ServiceContext } from '../../../server/context';
 import { NO_USAGE, type UsageTotals } from '../loaders';
 
 /** What `Endpoint.usage` and `Sim.usage` return; the currency is resolved from the Workspace. */
@@ -31,7 +31,7 @@ export function usageRange(
 
 /** A SIM's usage totals over a range, through the per-request loader (one query per page). */
 export async function usageSummary(
-  ctx: GraphQLContext,
+  ctx: ServiceContext,
   workspaceId: string,
   simId: string | null,
   range: { startDate?: string | null; endDate?: string | null },
@@ -42,7 +42,7 @@ export async function usageSummary(
 }
 
 /** The Workspace's billing currency (its organization's). */
-export async function workspaceCurrency(ctx: GraphQLContext, workspaceId: string): Promise<string> {
+export async function workspaceCurrency(ctx: ServiceContext, workspaceId: string): Promise<string> {
   const workspace = await ctx.loaders.workspace.load(workspaceId);
   const organization = workspace ? await ctx.loaders.organization.load(workspace.organizationId) : null;
   if (!organization) throw new Error(`Workspace ${workspaceId} has no organization`);
