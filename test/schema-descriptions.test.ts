@@ -6,7 +6,7 @@ import { buildSchema, type GraphQLSchema, isEnumType, isInputObjectType, isInter
  * Every type, field, argument, enum value and input field of schema.graphql is described, so the
  * schema documents itself (GraphiQL's docs, introspection, codegen comments). Lists what is missing.
  */
-export function undescribed(schema: GraphQLSchema): string[] {
+function undescribed(schema: GraphQLSchema): string[] {
   const missing: string[] = [];
   const check = (what: string, description: string | null | undefined) => {
     if (!description?.trim()) missing.push(what);

@@ -43,7 +43,7 @@ describeWithRedis()('rate limits shared through Redis', () => {
         const result = await gqlWith(
           app,
           i % 2 ? one : two,
-          'mutation { signIn(email: "' + admin.email + '", password: "wrong-password") { token } }',
+          `mutation { signIn(email: "${admin.email}", password: "wrong-password") { token } }`,
           {},
           { ip: '192.0.2.10' },
         );
@@ -81,7 +81,11 @@ describeWithRedis()('rate limits shared through Redis', () => {
       await Promise.all(
         children.map(
           (child) =>
-            new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM')))),
+            new Promise((resolve) => {
+              if (child.exitCode !== null) return resolve(null);
+              child.once('exit', resolve);
+              child.kill('SIGTERM');
+            }),
         ),
       );
       await clearRedisPrefix(prefix);
