@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { WorkspaceRequestKind } from '../api/admin';
-import type { SwitcherEntry } from '../api/operations';
+import type { SwitcherEntryFragment, WorkspaceRequestKind } from '../api/generated/graphql';
 import { roleLabel } from '../format';
 
 /** The top of the sidebar: the current Workspace, and on demand every Workspace the viewer can enter. */
@@ -15,7 +14,7 @@ export function WorkspaceSwitcher({
 }: {
   currentId: string;
   currentName: string;
-  entries: SwitcherEntry[];
+  entries: SwitcherEntryFragment[];
   /** Given to those who may ask ops for a Workspace: "Create a new Workspace" and "Link existing Workspace". */
   onRequest?: (kind: WorkspaceRequestKind) => void;
 }) {
