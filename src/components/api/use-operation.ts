@@ -22,6 +22,7 @@ export function useOperation<TData, TVariables>(
   const identity = `${workspaceId ?? ''}|${anonymous}|${operationName(document)}|${key}`;
   const shown = useRef<string | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger (a new value asks again).
   useEffect(() => {
     const controller = new AbortController();
     if (shown.current !== identity) setState({ status: 'loading' });

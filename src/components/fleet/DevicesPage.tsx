@@ -86,7 +86,7 @@ export function DevicesPage() {
           />
         </section>
       )}
-      <div className="toolbar" role="search" aria-label="Filter devices">
+      <search className="toolbar" aria-label="Filter devices">
         <label className="field field-inline">
           <span>Search</span>
           <input
@@ -123,7 +123,7 @@ export function DevicesPage() {
             Tag: {tag} <span aria-hidden="true">✕</span>
           </button>
         )}
-      </div>
+      </search>
       <DeviceTable list={list} filtered={!!filter} onTag={setTag} mayWrite={mayWrite} />
     </>
   );

@@ -94,7 +94,7 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
           />
         </section>
       )}
-      <div className="toolbar" role="search" aria-label="Filter SIMs">
+      <search className="toolbar" aria-label="Filter SIMs">
         <label className="field field-inline">
           <span>Search</span>
           <input
@@ -134,7 +134,7 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
             ))}
           </select>
         </label>
-      </div>
+      </search>
       <SimTable
         list={list}
         filtered={!!filter}

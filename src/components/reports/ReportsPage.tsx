@@ -59,7 +59,8 @@ export function ReportsPage() {
             <span>To</span>
             <input type="date" value={endDate} min={startDate || undefined} onChange={(e) => setEndDate(e.target.value)} />
           </label>
-          <div className="quick-ranges" role="group" aria-label="Quick ranges">
+          <fieldset className="quick-ranges">
+            <legend className="visually-hidden">Quick ranges</legend>
             {[7, 30, 90].map((days) => (
               <button
                 key={days}
@@ -73,7 +74,7 @@ export function ReportsPage() {
                 Last {days} days
               </button>
             ))}
-          </div>
+          </fieldset>
         </div>
         <fieldset className="workspace-choice">
           <legend>Workspaces</legend>

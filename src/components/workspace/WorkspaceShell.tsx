@@ -68,6 +68,7 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
       <div className="app">
         <aside className="sidebar" aria-label="Sidebar">
           <WorkspaceSwitcher
+            key={workspaceId}
             currentId={workspaceId}
             currentName={value.workspace.name}
             entries={value.workspaces}

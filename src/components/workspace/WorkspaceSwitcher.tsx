@@ -18,6 +18,7 @@ export function WorkspaceSwitcher({
   /** Given to those who may ask ops for a Workspace: "Create a new Workspace" and "Link existing Workspace". */
   onRequest?: (kind: WorkspaceRequestKind) => void;
 }) {
+  // Closed again in another Workspace: WorkspaceShell keys this component by the Workspace.
   const [open, setOpen] = useState(false);
   const listId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -37,8 +38,6 @@ export function WorkspaceSwitcher({
       document.removeEventListener('keydown', onKey);
     };
   }, [open]);
-
-  useEffect(() => setOpen(false), [currentId]);
 
   return (
     <div className="switcher" ref={root}>
