@@ -1,4 +1,4 @@
-import type { Package, Role } from './api/operations';
+import type { Package, Role } from './api/generated/graphql';
 
 const ROLE_LABELS: Record<Role, string> = {
   SUPER_ADMIN: 'SuperAdmin',

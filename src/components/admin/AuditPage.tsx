@@ -1,6 +1,6 @@
 'use client';
 
-import { AUDIT_EVENTS, type AuditItem } from '../api/admin';
+import { AuditEventsDocument, type AuditItemFragment } from '../api/generated/graphql';
 import { usePagedList } from '../api/use-paged-list';
 import { formatDateTime } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
@@ -28,7 +28,7 @@ export function AuditPage() {
 
 function AuditTable() {
   const ctx = useWorkspace();
-  const list = usePagedList(AUDIT_EVENTS, { first: 50 }, (d) => d.auditEvents, ctx.workspaceId);
+  const list = usePagedList(AuditEventsDocument, { first: 50 }, (d) => d.auditEvents, ctx.workspaceId);
   if (list.state.status === 'loading') return <Loading label="Loading the audit log…" />;
   if (list.state.status === 'error')
     return <ErrorNotice title="The audit log could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
@@ -60,7 +60,7 @@ function AuditTable() {
   );
 }
 
-function AuditRow({ event }: { event: AuditItem }) {
+function AuditRow({ event }: { event: AuditItemFragment }) {
   return (
     <tr>
       <td className="small nowrap">{formatDateTime(event.createdAt)}</td>

@@ -2,7 +2,12 @@
 
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { can } from '@/auth/policy';
-import { APPLICATION_TOKENS, CREATE_TOKEN, REVOKE_TOKEN, type TokenItem } from '../api/admin';
+import {
+  ApplicationTokensDocument,
+  CreateApplicationTokenDocument,
+  RevokeApplicationTokenDocument,
+  type TokenItemFragment,
+} from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { formatDate, formatDateTime } from '../format';
@@ -20,7 +25,7 @@ export function TokensPage() {
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ token: string; description: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = usePagedList(APPLICATION_TOKENS, { first: 50, includeRevoked }, (d) => d.applicationTokens, ctx.workspaceId);
+  const list = usePagedList(ApplicationTokensDocument, { first: 50, includeRevoked }, (d) => d.applicationTokens, ctx.workspaceId);
   const seesAll = can(ctx.role, 'tokens:manage');
 
   return (
@@ -149,7 +154,7 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string, d
   const id = useId();
   const [missing, setMissing] = useState(false);
   const action = useAction(async (description: string, expiresAt: string | null, allowedIps: string[] | null) => {
-    const { createApplicationToken } = await ctx.request(CREATE_TOKEN, { description, expiresAt, allowedIps });
+    const { createApplicationToken } = await ctx.request(CreateApplicationTokenDocument, { description, expiresAt, allowedIps });
     onCreated(createApplicationToken.token, createApplicationToken.applicationToken.description);
   });
   const today = new Date().toISOString().slice(0, 10);
@@ -240,7 +245,15 @@ function CreateTokenForm({ onCreated, onCancel }: { onCreated: (token: string, d
   );
 }
 
-function TokenTable({ list, seesAll, onRevoked }: { list: PagedList<TokenItem>; seesAll: boolean; onRevoked: (token: TokenItem) => void }) {
+function TokenTable({
+  list,
+  seesAll,
+  onRevoked,
+}: {
+  list: PagedList<TokenItemFragment>;
+  seesAll: boolean;
+  onRevoked: (token: TokenItemFragment) => void;
+}) {
   const ctx = useWorkspace();
   if (list.state.status === 'loading') return <Loading label="Loading tokens…" />;
   if (list.state.status === 'error')
@@ -292,7 +305,7 @@ function TokenTable({ list, seesAll, onRevoked }: { list: PagedList<TokenItem>; 
                         title={`Revoke “${t.description}”?`}
                         confirmLabel="Revoke token"
                         onConfirm={async () => {
-                          await ctx.request(REVOKE_TOKEN, { id: t.id });
+                          await ctx.request(RevokeApplicationTokenDocument, { id: t.id });
                           onRevoked(t);
                         }}
                       >

@@ -1,8 +1,15 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import type { Role } from '@/graphql/generated/resolvers-types';
-import { ADD_USER, ASSIGNABLE_ROLES, type MemberItem, REMOVE_USER, SET_USER_ROLE, SET_USER_STATUS, WORKSPACE_USERS } from '../api/admin';
+import {
+  AddUserToWorkspaceDocument,
+  type MemberItemFragment,
+  RemoveUserFromWorkspaceDocument,
+  type Role,
+  SetUserRoleDocument,
+  SetUserStatusDocument,
+  WorkspaceUsersDocument,
+} from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { formatDate, roleLabel } from '../format';
@@ -15,6 +22,9 @@ import { useWorkspace } from '../workspace/context';
 import { RequirePermission } from './AdminOnly';
 
 const PAGE_SIZE = 50;
+
+/** The roles an Administrator may give (SUPER_ADMIN is never assignable). */
+const ASSIGNABLE_ROLES: readonly Role[] = ['ADMINISTRATOR', 'USER', 'OBSERVER'];
 
 /** The Workspace's members: invite, change role, suspend or reactivate, remove (Administrators). */
 export function UsersPage() {
@@ -31,7 +41,7 @@ export function UsersPage() {
 
 function Members() {
   const ctx = useWorkspace();
-  const list = usePagedList(WORKSPACE_USERS, { first: PAGE_SIZE }, (d) => d.workspaceUsers, ctx.workspaceId);
+  const list = usePagedList(WorkspaceUsersDocument, { first: PAGE_SIZE }, (d) => d.workspaceUsers, ctx.workspaceId);
   const [notice, setNotice] = useState<string | null>(null);
   const changed = (text: string) => {
     setNotice(text);
@@ -55,7 +65,7 @@ function InviteForm({ onInvited }: { onInvited: (notice: string) => void }) {
   const id = useId();
   const [formKey, setFormKey] = useState(0);
   const action = useAction(async (email: string, role: Role) => {
-    const { addUserToWorkspace: m } = await ctx.request(ADD_USER, { email, role });
+    const { addUserToWorkspace: m } = await ctx.request(AddUserToWorkspaceDocument, { email, role });
     onInvited(
       m.status === 'INVITED'
         ? `${m.user.email} is invited as ${roleLabel(m.role)}; they get an email with an activation link.`
@@ -122,7 +132,7 @@ function InviteForm({ onInvited }: { onInvited: (notice: string) => void }) {
   );
 }
 
-function MemberTable({ list, onChanged }: { list: PagedList<MemberItem>; onChanged: (notice: string) => void }) {
+function MemberTable({ list, onChanged }: { list: PagedList<MemberItemFragment>; onChanged: (notice: string) => void }) {
   if (list.state.status === 'loading') return <Loading label="Loading users…" />;
   if (list.state.status === 'error')
     return <ErrorNotice title="Users could not be loaded" message={list.state.error.message} onRetry={list.reload} />;
@@ -154,7 +164,7 @@ function MemberTable({ list, onChanged }: { list: PagedList<MemberItem>; onChang
   );
 }
 
-function MemberRow({ member, onChanged }: { member: MemberItem; onChanged: (notice: string) => void }) {
+function MemberRow({ member, onChanged }: { member: MemberItemFragment; onChanged: (notice: string) => void }) {
   const ctx = useWorkspace();
   const [role, setRole] = useState<Role>(member.role);
   const action = useAction(async (run: () => Promise<string>) => onChanged(await run()));
@@ -189,7 +199,7 @@ function MemberRow({ member, onChanged }: { member: MemberItem; onChanged: (noti
                 disabled={action.busy}
                 onClick={() =>
                   void action.run(async () => {
-                    await ctx.request(SET_USER_ROLE, { userId: member.user.id, role });
+                    await ctx.request(SetUserRoleDocument, { userId: member.user.id, role });
                     return `${who} is now ${roleLabel(role)}.`;
                   })
                 }
@@ -217,7 +227,7 @@ function MemberRow({ member, onChanged }: { member: MemberItem; onChanged: (noti
                 aria-label={`Suspend ${who}`}
                 onClick={() =>
                   void action.run(async () => {
-                    await ctx.request(SET_USER_STATUS, { userId: member.user.id, status: 'SUSPENDED' });
+                    await ctx.request(SetUserStatusDocument, { userId: member.user.id, status: 'SUSPENDED' });
                     return `${who} is suspended.`;
                   })
                 }
@@ -233,7 +243,7 @@ function MemberRow({ member, onChanged }: { member: MemberItem; onChanged: (noti
                 aria-label={`Reactivate ${who}`}
                 onClick={() =>
                   void action.run(async () => {
-                    await ctx.request(SET_USER_STATUS, { userId: member.user.id, status: 'ACTIVE' });
+                    await ctx.request(SetUserStatusDocument, { userId: member.user.id, status: 'ACTIVE' });
                     return `${who} is active again.`;
                   })
                 }
@@ -247,7 +257,7 @@ function MemberRow({ member, onChanged }: { member: MemberItem; onChanged: (noti
               title={`Remove ${who} from ${ctx.workspace.name}?`}
               confirmLabel="Remove user"
               onConfirm={async () => {
-                await ctx.request(REMOVE_USER, { userId: member.user.id });
+                await ctx.request(RemoveUserFromWorkspaceDocument, { userId: member.user.id });
                 onChanged(`${who} was removed from ${ctx.workspace.name}.`);
               }}
             >

@@ -2,22 +2,19 @@
  * The browser's GraphQL client: POST /api/graphql with the session cookie, and the Workspace of the
  * page (from its URL) in the x-workspace-id header, so two tabs can act in two Workspaces at once.
  */
+import type { TypedDocumentString } from './generated/graphql';
 
-/** A typed GraphQL document: the result and variable types travel with the text. */
-export interface Operation<TData, TVariables> {
-  readonly name: string;
-  readonly document: string;
-  /** Phantom fields: never set, only carry the types. */
-  readonly __data?: TData;
-  readonly __variables?: TVariables;
-}
+/**
+ * An operation of documents/*.graphql as `npm run codegen` compiles it (generated/graphql.ts): the
+ * document's text, carrying its result and variable types.
+ */
+export type TypedDocument<TData, TVariables> = TypedDocumentString<TData, TVariables>;
 
-export type NoVariables = Record<string, never>;
-
-export function operation<TData, TVariables = NoVariables>(document: string): Operation<TData, TVariables> {
-  const name = /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1];
+/** The name of the document's operation, sent along as `operationName`; every portal operation has one. */
+export function operationName<TData, TVariables>(document: TypedDocument<TData, TVariables>): string {
+  const name = /\b(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1];
   if (!name) throw new Error('Every operation needs a name.');
-  return { name, document };
+  return name;
 }
 
 /** An error as the API reports it (extensions.code and .field), or a transport failure (code NETWORK). */
@@ -51,7 +48,7 @@ interface GraphQLBody<TData> {
 }
 
 export async function request<TData, TVariables>(
-  op: Operation<TData, TVariables>,
+  document: TypedDocument<TData, TVariables>,
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<TData> {
@@ -63,7 +60,7 @@ export async function request<TData, TVariables>(
       method: 'POST',
       headers,
       credentials: options.anonymous ? 'omit' : 'same-origin',
-      body: JSON.stringify({ query: op.document, variables, operationName: op.name }),
+      body: JSON.stringify({ query: document.toString(), variables, operationName: operationName(document) }),
       signal: options.signal,
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type Operation, type RequestOptions, request } from './client';
+import { ApiError, operationName, type RequestOptions, request, type TypedDocument } from './client';
 
 export type OperationState<TData> = { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'ready'; data: TData };
 
@@ -11,7 +11,7 @@ export type OperationState<TData> = { status: 'loading' } | { status: 'error'; e
  * Variables are compared by value, so callers may pass a fresh object literal on each render.
  */
 export function useOperation<TData, TVariables>(
-  op: Operation<TData, TVariables>,
+  document: TypedDocument<TData, TVariables>,
   variables: TVariables,
   options: Omit<RequestOptions, 'signal'> = {},
 ): { state: OperationState<TData>; reload: () => void } {
@@ -19,14 +19,15 @@ export function useOperation<TData, TVariables>(
   const [generation, setGeneration] = useState(0);
   const key = JSON.stringify(variables);
   const { workspaceId = null, anonymous = false } = options;
-  const identity = `${workspaceId ?? ''}|${anonymous}|${op.name}|${key}`;
+  const identity = `${workspaceId ?? ''}|${anonymous}|${operationName(document)}|${key}`;
   const shown = useRef<string | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger (a new value asks again).
   useEffect(() => {
     const controller = new AbortController();
     if (shown.current !== identity) setState({ status: 'loading' });
     shown.current = identity;
-    request(op, JSON.parse(key) as TVariables, { workspaceId, anonymous, signal: controller.signal }).then(
+    request(document, JSON.parse(key) as TVariables, { workspaceId, anonymous, signal: controller.signal }).then(
       (data) => setState({ status: 'ready', data }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -34,7 +35,7 @@ export function useOperation<TData, TVariables>(
       },
     );
     return () => controller.abort();
-  }, [op, key, workspaceId, anonymous, identity, generation]);
+  }, [document, key, workspaceId, anonymous, identity, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { state, reload };

@@ -1,9 +1,15 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { ApiError, type Operation, request } from './client';
-import type { Connection } from './connection';
+import { ApiError, request, type TypedDocument } from './client';
 import { type OperationState, useOperation } from './use-operation';
+
+/** What a paged list reads of a connection; every list query of documents/*.graphql selects these fields. */
+export interface Page<TNode> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: ReadonlyArray<{ node: TNode }>;
+}
 
 export interface PagedList<TNode> {
   /** The first page's state: loading, error (nothing to show) or ready. */
@@ -22,21 +28,21 @@ export interface PagedList<TNode> {
 interface Extra<TData, TNode> {
   /** The first-page answer these pages follow; a new first page drops them. */
   base: TData;
-  pages: Connection<TNode>[];
+  pages: Page<TNode>[];
 }
 
 /**
  * A cursor-paged list: the first page through useOperation (reloaded when `variables` change), then
  * further pages appended with "Load more" (`after` = the last page's endCursor).
  */
-export function usePagedList<TData, TVariables extends { after: string | null }, TNode>(
-  op: Operation<TData, TVariables>,
+export function usePagedList<TData, TVariables extends { after?: string | null }, TNode>(
+  document: TypedDocument<TData, TVariables>,
   variables: Omit<TVariables, 'after'>,
-  pick: (data: TData) => Connection<TNode>,
+  pick: (data: TData) => Page<TNode>,
   workspaceId: string,
 ): PagedList<TNode> {
   const firstVariables = { ...variables, after: null } as TVariables;
-  const { state, reload } = useOperation(op, firstVariables, { workspaceId });
+  const { state, reload } = useOperation(document, firstVariables, { workspaceId });
   const [extra, setExtra] = useState<Extra<TData, TNode> | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [loadMoreError, setLoadMoreError] = useState<ApiError | null>(null);
@@ -52,7 +58,7 @@ export function usePagedList<TData, TVariables extends { after: string | null },
     const after = last.pageInfo.endCursor;
     setLoadingMore(true);
     setLoadMoreError(null);
-    request(op, { ...(JSON.parse(variablesKey) as Omit<TVariables, 'after'>), after } as TVariables, { workspaceId }).then(
+    request(document, { ...(JSON.parse(variablesKey) as Omit<TVariables, 'after'>), after } as TVariables, { workspaceId }).then(
       (data) => {
         setExtra((current) => ({ base, pages: [...(current && current.base === base ? current.pages : []), pick(data)] }));
         setLoadingMore(false);
@@ -62,7 +68,7 @@ export function usePagedList<TData, TVariables extends { after: string | null },
         setLoadingMore(false);
       },
     );
-  }, [state, last, op, variablesKey, workspaceId, pick]);
+  }, [state, last, document, variablesKey, workspaceId, pick]);
 
   const reloadAll = useCallback(() => {
     setLoadMoreError(null);

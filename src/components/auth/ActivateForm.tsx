@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { ApiError, request } from '../api/client';
-import { ACCEPT_INVITATION } from '../api/operations';
+import { AcceptInvitationDocument } from '../api/generated/graphql';
 import { landingPath, startBrowserSession } from './session';
 
 const PASSWORD_MIN = 10;
@@ -33,7 +33,11 @@ export function ActivateForm({ activationKey }: { activationKey: string }) {
     setError(null);
     try {
       // No cookie: whoever else may be signed in in this browser must not get in the way.
-      const { acceptInvitation } = await request(ACCEPT_INVITATION, { activationKey, password, name: name || null }, { anonymous: true });
+      const { acceptInvitation } = await request(
+        AcceptInvitationDocument,
+        { activationKey, password, name: name || null },
+        { anonymous: true },
+      );
       const refused = await startBrowserSession(acceptInvitation.user.email, password);
       if (refused) throw new ApiError(`Your account is active, but signing in failed: ${refused}`, 'UNAUTHENTICATED');
       router.replace(await landingPath());

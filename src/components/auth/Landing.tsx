@@ -12,6 +12,7 @@ export function Landing() {
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger (a new value asks again).
   useEffect(() => {
     let cancelled = false;
     landingPath().then(

@@ -45,6 +45,7 @@ export function SignInForm({ initialErrorCode }: { initialErrorCode?: string }) 
       )}
       <label className="field">
         <span>Email</span>
+        {/* biome-ignore lint/a11y/noAutofocus: the sign-in page has one task; the cursor starts where it begins. */}
         <input name="email" type="email" autoComplete="username" required autoFocus />
       </label>
       <label className="field">

@@ -2,7 +2,7 @@
 
 import { signIn, signOut } from 'next-auth/react';
 import { request } from '../api/client';
-import { LANDING } from '../api/operations';
+import { LandingDocument } from '../api/generated/graphql';
 
 /** Messages for the error codes next-auth itself puts in the URL (anything else gets the generic one). */
 const KNOWN_ERRORS: Record<string, string> = {
@@ -35,7 +35,7 @@ export async function startBrowserSession(email: string, password: string): Prom
 
 /** Where the signed-in user lands: the default Workspace, or the ops console for an operator without one. */
 export async function landingPath(): Promise<string> {
-  const { viewer } = await request(LANDING, {});
+  const { viewer } = await request(LandingDocument, {});
   if (viewer.activeWorkspace) return `/w/${viewer.activeWorkspace.id}`;
   return viewer.isOperator ? '/ops' : '/signin';
 }

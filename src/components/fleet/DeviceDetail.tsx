@@ -4,7 +4,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { can } from '@/auth/policy';
-import { DELETE_ENDPOINT, ENDPOINT, ENDPOINT_DAILY_USAGE, type EndpointDetail, UPDATE_ENDPOINT } from '../api/fleet';
+import {
+  DeleteEndpointDocument,
+  EndpointDailyUsageDocument,
+  type EndpointDetailFragment,
+  EndpointDocument,
+  UpdateEndpointDocument,
+} from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
 import { DailyChart } from '../charts/DailyChart';
 import { formatBytes, formatCount, formatDate, formatDateTime, formatMoney } from '../format';
@@ -19,7 +25,7 @@ import { DeviceForm } from './DeviceForm';
 export function DeviceDetail({ deviceId }: { deviceId: string }) {
   const ctx = useWorkspace();
   const router = useRouter();
-  const { state, reload } = useOperation(ENDPOINT, { id: deviceId }, { workspaceId: ctx.workspaceId });
+  const { state, reload } = useOperation(EndpointDocument, { id: deviceId }, { workspaceId: ctx.workspaceId });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const mayWrite = can(ctx.role, 'fleet:write');
@@ -73,7 +79,7 @@ export function DeviceDetail({ deviceId }: { deviceId: string }) {
                 title={`Delete ${device.name}?`}
                 confirmLabel="Delete device"
                 onConfirm={async () => {
-                  await ctx.request(DELETE_ENDPOINT, { id: device.id });
+                  await ctx.request(DeleteEndpointDocument, { id: device.id });
                   router.push(listHref);
                 }}
               >
@@ -99,7 +105,7 @@ export function DeviceDetail({ deviceId }: { deviceId: string }) {
             submitLabel="Save changes"
             onCancel={() => setEditing(false)}
             onSubmit={async (input) => {
-              await ctx.request(UPDATE_ENDPOINT, { id: device.id, input });
+              await ctx.request(UpdateEndpointDocument, { id: device.id, input });
               setEditing(false);
               setSaved(true);
               reload();
@@ -114,7 +120,7 @@ export function DeviceDetail({ deviceId }: { deviceId: string }) {
   );
 }
 
-function DeviceFacts({ device }: { device: EndpointDetail }) {
+function DeviceFacts({ device }: { device: EndpointDetailFragment }) {
   const { workspaceId } = useWorkspace();
   return (
     <section className="card" aria-labelledby="device-details-title">
@@ -165,10 +171,10 @@ function DeviceFacts({ device }: { device: EndpointDetail }) {
   );
 }
 
-function UsageSection({ device }: { device: EndpointDetail }) {
+function UsageSection({ device }: { device: EndpointDetailFragment }) {
   const { workspaceId } = useWorkspace();
   const u = device.usage;
-  const daily = useOperation(ENDPOINT_DAILY_USAGE, { id: device.id, startDate: u.startDate, endDate: u.endDate }, { workspaceId });
+  const daily = useOperation(EndpointDailyUsageDocument, { id: device.id, startDate: u.startDate, endDate: u.endDate }, { workspaceId });
   return (
     <section className="card" aria-labelledby="usage-title">
       <h2 id="usage-title">Usage</h2>

@@ -1,11 +1,17 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import { DEVICE_FORM_CHOICES, ENDPOINT_STATUSES, type EndpointDetail, type EndpointInput, type EndpointStatus } from '../api/fleet';
+import {
+  type CreateEndpointInput,
+  DeviceFormChoicesDocument,
+  type EndpointDetailFragment,
+  type EndpointStatus,
+} from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
 import { enumLabel } from '../format';
 import { useWorkspace } from '../workspace/context';
+import { ENDPOINT_STATUSES } from './statuses';
 
 const FIELDS = ['name', 'status', 'imei', 'ipAddress', 'tags', 'simId', 'servicePolicyId', 'coveragePolicyId'] as const;
 
@@ -32,13 +38,13 @@ export function DeviceForm({
   onSubmit,
   onCancel,
 }: {
-  device?: EndpointDetail;
+  device?: EndpointDetailFragment;
   submitLabel: string;
-  onSubmit: (input: EndpointInput & { name: string }) => Promise<unknown>;
+  onSubmit: (input: CreateEndpointInput) => Promise<unknown>;
   onCancel?: () => void;
 }) {
   const { workspaceId } = useWorkspace();
-  const choices = useOperation(DEVICE_FORM_CHOICES, {}, { workspaceId });
+  const choices = useOperation(DeviceFormChoicesDocument, {}, { workspaceId });
   const action = useAction(onSubmit);
   const ready = choices.state.status === 'ready' ? choices.state.data : null;
   const [nameMissing, setNameMissing] = useState(false);
@@ -55,7 +61,7 @@ export function DeviceForm({
     }
     setNameMissing(false);
     const optional = (field: string) => text(field) || null;
-    const input: EndpointInput & { name: string } = {
+    const input: CreateEndpointInput = {
       name,
       status: text('status') as EndpointStatus,
       tags: parseTags(String(form.get('tags') ?? '')),

@@ -4,13 +4,12 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { can } from '@/auth/policy';
 import {
-  CREATE_ENDPOINT,
-  ENDPOINT_STATUSES,
-  ENDPOINTS,
-  type EndpointListItem,
+  CreateEndpointDocument,
+  type EndpointListItemFragment,
   type EndpointOrder,
   type EndpointStatus,
-} from '../api/fleet';
+  EndpointsDocument,
+} from '../api/generated/graphql';
 import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { enumLabel, formatBytes, formatCount, formatMoney, roleLabel } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
@@ -19,6 +18,7 @@ import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { useWorkspace } from '../workspace/context';
 import { DeviceForm } from './DeviceForm';
+import { ENDPOINT_STATUSES } from './statuses';
 import { useDebounced } from './use-debounced';
 
 const PAGE_SIZE = 25;
@@ -42,7 +42,7 @@ export function DevicesPage() {
   const term = useDebounced(search.trim());
 
   const filter = term || status || tag ? { ...(term && { search: term }), ...(status && { status: [status] }), ...(tag && { tag }) } : null;
-  const list = usePagedList(ENDPOINTS, { first: PAGE_SIZE, filter, orderBy }, (d) => d.endpoints, ctx.workspaceId);
+  const list = usePagedList(EndpointsDocument, { first: PAGE_SIZE, filter, orderBy }, (d) => d.endpoints, ctx.workspaceId);
 
   return (
     <>
@@ -78,7 +78,7 @@ export function DevicesPage() {
             submitLabel="Create device"
             onCancel={() => setCreating(false)}
             onSubmit={async (input) => {
-              const { createEndpoint } = await ctx.request(CREATE_ENDPOINT, { input });
+              const { createEndpoint } = await ctx.request(CreateEndpointDocument, { input });
               setCreated(createEndpoint);
               setCreating(false);
               list.reload();
@@ -86,7 +86,7 @@ export function DevicesPage() {
           />
         </section>
       )}
-      <div className="toolbar" role="search" aria-label="Filter devices">
+      <search className="toolbar" aria-label="Filter devices">
         <label className="field field-inline">
           <span>Search</span>
           <input
@@ -123,7 +123,7 @@ export function DevicesPage() {
             Tag: {tag} <span aria-hidden="true">✕</span>
           </button>
         )}
-      </div>
+      </search>
       <DeviceTable list={list} filtered={!!filter} onTag={setTag} mayWrite={mayWrite} />
     </>
   );
@@ -135,7 +135,7 @@ function DeviceTable({
   onTag,
   mayWrite,
 }: {
-  list: PagedList<EndpointListItem>;
+  list: PagedList<EndpointListItemFragment>;
   filtered: boolean;
   onTag: (tag: string) => void;
   mayWrite: boolean;

@@ -1,8 +1,10 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import { REGISTER_SIMS, type SimStatus } from '../api/fleet';
+import { INITIAL_STATUSES } from '@/features/fleet/sims/lifecycle-table';
+import { RegisterSimsDocument, type SimStatus } from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
+import { enumLabel } from '../format';
 import { useWorkspace } from '../workspace/context';
 
 const MAX = 1000;
@@ -21,7 +23,7 @@ export function RegisterSimsForm({ onRegistered, onCancel }: { onRegistered: (co
   const id = useId();
   const [localError, setLocalError] = useState<string | null>(null);
   const action = useAction(async (iccids: string[], status: SimStatus) => {
-    const { registerSims } = await ctx.request(REGISTER_SIMS, { iccids, status });
+    const { registerSims } = await ctx.request(RegisterSimsDocument, { iccids, status });
     onRegistered(registerSims.length);
   });
 
@@ -74,8 +76,11 @@ export function RegisterSimsForm({ onRegistered, onCancel }: { onRegistered: (co
       <label className="field field-narrow">
         <span>Initial status</span>
         <select name="status" defaultValue="ISSUED" aria-invalid={!!statusError}>
-          <option value="ISSUED">Issued</option>
-          <option value="FACTORY_TEST">Factory test</option>
+          {INITIAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {enumLabel(s)}
+            </option>
+          ))}
         </select>
         {statusError && (
           <small className="field-error" role="alert">

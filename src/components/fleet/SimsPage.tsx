@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { type FormEvent, useId, useState } from 'react';
 import { can } from '@/auth/policy';
-import { SIM_STATUSES, SIM_TRANSITIONS, SIMS, type SimListItem, type SimOrder, type SimStatus, UPDATE_SIM } from '../api/fleet';
+import { SIM_TRANSITIONS } from '@/features/fleet/sims/lifecycle-table';
+import { type SimListItemFragment, type SimOrder, type SimStatus, SimsDocument, UpdateSimDocument } from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { enumLabel, formatDateTime, roleLabel } from '../format';
@@ -15,6 +16,7 @@ import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { useWorkspace } from '../workspace/context';
 import { RegisterSimsForm } from './RegisterSimsForm';
+import { SIM_STATUSES } from './statuses';
 import { useDebounced } from './use-debounced';
 
 const PAGE_SIZE = 25;
@@ -50,7 +52,7 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
     term || status || assigned
       ? { ...(term && { search: term }), ...(status && { status: [status] }), ...(assigned && { assigned: assigned === 'yes' }) }
       : null;
-  const list = usePagedList(SIMS, { first: PAGE_SIZE, filter, orderBy }, (d) => d.sims, ctx.workspaceId);
+  const list = usePagedList(SimsDocument, { first: PAGE_SIZE, filter, orderBy }, (d) => d.sims, ctx.workspaceId);
 
   return (
     <>
@@ -92,7 +94,7 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
           />
         </section>
       )}
-      <div className="toolbar" role="search" aria-label="Filter SIMs">
+      <search className="toolbar" aria-label="Filter SIMs">
         <label className="field field-inline">
           <span>Search</span>
           <input
@@ -132,7 +134,7 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
             ))}
           </select>
         </label>
-      </div>
+      </search>
       <SimTable
         list={list}
         filtered={!!filter}
@@ -152,7 +154,7 @@ function SimTable({
   mayWrite,
   onChanged,
 }: {
-  list: PagedList<SimListItem>;
+  list: PagedList<SimListItemFragment>;
   filtered: boolean;
   mayWrite: boolean;
   onChanged: (notice: string) => void;
@@ -221,7 +223,7 @@ function SimTable({
 }
 
 /** The lifecycle moves open to a SIM; deleting asks first (it is final). */
-function SimActions({ sim, onChanged }: { sim: SimListItem; onChanged: (notice: string) => void }) {
+function SimActions({ sim, onChanged }: { sim: SimListItemFragment; onChanged: (notice: string) => void }) {
   const ctx = useWorkspace();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -230,7 +232,7 @@ function SimActions({ sim, onChanged }: { sim: SimListItem; onChanged: (notice: 
   if (next.length === 0) return <span className="muted small">Final</span>;
 
   const move = async (status: SimStatus) => {
-    await ctx.request(UPDATE_SIM, { id: sim.id, input: { status } });
+    await ctx.request(UpdateSimDocument, { id: sim.id, input: { status } });
     onChanged(`SIM ${sim.iccid} is now ${enumLabel(status).toLowerCase()}.`);
   };
 
@@ -303,11 +305,11 @@ function SimActions({ sim, onChanged }: { sim: SimListItem; onChanged: (notice: 
 }
 
 /** Edits a SIM's IMSI and MSISDN; an empty box clears the number. */
-function SimNumbersDialog({ sim, onClose, onSaved }: { sim: SimListItem; onClose: () => void; onSaved: () => void }) {
+function SimNumbersDialog({ sim, onClose, onSaved }: { sim: SimListItemFragment; onClose: () => void; onSaved: () => void }) {
   const ctx = useWorkspace();
   const id = useId();
   const action = useAction(async (imsi: string | null, msisdn: string | null) => {
-    await ctx.request(UPDATE_SIM, { id: sim.id, input: { imsi, msisdn } });
+    await ctx.request(UpdateSimDocument, { id: sim.id, input: { imsi, msisdn } });
     onSaved();
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect } from 'react';
-import { OPS_CONSOLE, ORGANIZATIONS, type OrganizationListItem } from '../api/operations';
+import { OpsConsoleDocument, type OrganizationListItemFragment, OrganizationsDocument } from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
 import { SignOutButton } from '../auth/SignOutButton';
 import { endBrowserSession } from '../auth/session';
@@ -11,7 +11,7 @@ import { EmptyState, ErrorNotice, Loading } from '../states';
 
 /** The platform operations console (operators only). For now: every organization and its Workspaces. */
 export function OpsConsole() {
-  const { state, reload } = useOperation(OPS_CONSOLE, {});
+  const { state, reload } = useOperation(OpsConsoleDocument, {});
   const sessionEnded = state.status === 'error' && state.error.code === 'UNAUTHENTICATED';
   useEffect(() => {
     if (sessionEnded) void endBrowserSession('SessionEnded');
@@ -75,7 +75,7 @@ export function OpsConsole() {
 }
 
 function OrganizationTable() {
-  const { state, reload } = useOperation(ORGANIZATIONS, {});
+  const { state, reload } = useOperation(OrganizationsDocument, {});
   if (state.status === 'loading') return <Loading label="Loading organizations…" />;
   if (state.status === 'error')
     return <ErrorNotice title="Organizations could not be loaded" message={state.error.message} onRetry={reload} />;
@@ -106,7 +106,7 @@ function OrganizationTable() {
   );
 }
 
-function OrganizationRow({ org }: { org: OrganizationListItem }) {
+function OrganizationRow({ org }: { org: OrganizationListItemFragment }) {
   const owned = org.workspaces ?? [];
   return (
     <tr>

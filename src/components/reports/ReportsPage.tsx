@@ -1,7 +1,12 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { type DailyStatsData, WORKSPACE_DAILY_STATS, type WorkspaceStatsItem } from '../api/reports';
+import {
+  type DailyUsagePointFragment,
+  WorkspaceDailyStatsDocument,
+  type WorkspaceDailyStatsQuery,
+  type WorkspaceStatsItemFragment,
+} from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
 import { type ChartRow, DailyChart, SERIES_COLOURS } from '../charts/DailyChart';
 import { formatBytes, formatCount, formatDate, formatMoney, isoDay, roleLabel } from '../format';
@@ -54,7 +59,8 @@ export function ReportsPage() {
             <span>To</span>
             <input type="date" value={endDate} min={startDate || undefined} onChange={(e) => setEndDate(e.target.value)} />
           </label>
-          <div className="quick-ranges" role="group" aria-label="Quick ranges">
+          <fieldset className="quick-ranges">
+            <legend className="visually-hidden">Quick ranges</legend>
             {[7, 30, 90].map((days) => (
               <button
                 key={days}
@@ -68,7 +74,7 @@ export function ReportsPage() {
                 Last {days} days
               </button>
             ))}
-          </div>
+          </fieldset>
         </div>
         <fieldset className="workspace-choice">
           <legend>Workspaces</legend>
@@ -121,17 +127,17 @@ function Report({
   csvHref: string;
 }) {
   const { workspaceId } = useWorkspace();
-  const { state, reload } = useOperation(WORKSPACE_DAILY_STATS, { startDate, endDate, workspaceIds }, { workspaceId });
+  const { state, reload } = useOperation(WorkspaceDailyStatsDocument, { startDate, endDate, workspaceIds }, { workspaceId });
   if (state.status === 'loading') return <Loading label="Loading the report…" />;
   if (state.status === 'error')
     return <ErrorNotice title="The report could not be loaded" message={state.error.message} onRetry={reload} />;
   return <ReportView report={state.data.workspaceDailyStats} csvHref={csvHref} />;
 }
 
-type ReportData = DailyStatsData['workspaceDailyStats'];
+type ReportData = WorkspaceDailyStatsQuery['workspaceDailyStats'];
 
 /** One row per day; each Workspace's value under `w<index>`. */
-function rowsOf(workspaces: WorkspaceStatsItem[], value: (d: WorkspaceStatsItem['days'][number]) => number): ChartRow[] {
+function rowsOf(workspaces: WorkspaceStatsItemFragment[], value: (d: DailyUsagePointFragment) => number): ChartRow[] {
   const dates = workspaces[0]?.days.map((d) => d.date) ?? [];
   return dates.map((date, i) => {
     const row: ChartRow = { date };
@@ -147,7 +153,7 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
   const charts = useMemo(() => {
     const all = report.workspaces;
     // Each Workspace keeps its colour in every chart.
-    const seriesOf = (list: WorkspaceStatsItem[]) =>
+    const seriesOf = (list: WorkspaceStatsItemFragment[]) =>
       list.map((w) => {
         const index = all.indexOf(w);
         return { key: `w${index}`, name: w.workspace.name, colour: SERIES_COLOURS[index % SERIES_COLOURS.length] };
@@ -258,7 +264,7 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
             </thead>
             <tbody>
               {report.workspaces.map((w) => {
-                const sum = (f: (d: WorkspaceStatsItem['days'][number]) => number) => w.days.reduce((acc, d) => acc + f(d), 0);
+                const sum = (f: (d: DailyUsagePointFragment) => number) => w.days.reduce((acc, d) => acc + f(d), 0);
                 return (
                   <tr key={w.workspace.id}>
                     <th scope="row">{w.workspace.name}</th>

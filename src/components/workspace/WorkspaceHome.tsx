@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { FLEET_COUNTS } from '../api/fleet';
+import { FleetCountsDocument } from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
 import { formatCount, formatDate, packageLabel, roleLabel } from '../format';
 import { ErrorNotice, Loading } from '../states';
@@ -67,7 +67,7 @@ export function WorkspaceHome() {
 /** How many SIMs and devices the Workspace has, each linking to its list. */
 function FleetCounts() {
   const { workspaceId } = useWorkspace();
-  const { state, reload } = useOperation(FLEET_COUNTS, {}, { workspaceId });
+  const { state, reload } = useOperation(FleetCountsDocument, {}, { workspaceId });
   return (
     <section className="card" aria-labelledby="fleet-title">
       <h2 id="fleet-title">Fleet</h2>

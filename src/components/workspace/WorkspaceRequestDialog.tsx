@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import { REQUEST_WORKSPACE, WORKSPACE_REQUESTS, type WorkspaceRequestKind } from '../api/admin';
+import { RequestWorkspaceDocument, type WorkspaceRequestKind, WorkspaceRequestsDocument } from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
 import { formatDate } from '../format';
@@ -21,9 +21,9 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
   const id = useId();
   const [kind, setKind] = useState<WorkspaceRequestKind>(initialKind);
   const [sent, setSent] = useState(false);
-  const requests = useOperation(WORKSPACE_REQUESTS, {}, { workspaceId: ctx.workspaceId });
+  const requests = useOperation(WorkspaceRequestsDocument, {}, { workspaceId: ctx.workspaceId });
   const action = useAction(async (contactEmail: string, details: string) => {
-    await ctx.request(REQUEST_WORKSPACE, { kind, contactEmail, details });
+    await ctx.request(RequestWorkspaceDocument, { kind, contactEmail, details });
     setSent(true);
     requests.reload();
   });

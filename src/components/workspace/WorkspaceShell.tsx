@@ -4,9 +4,8 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { can } from '@/auth/policy';
-import type { WorkspaceRequestKind } from '../api/admin';
-import { ApiError, type Operation, request } from '../api/client';
-import { SET_DEFAULT_WORKSPACE, WORKSPACE_SHELL } from '../api/operations';
+import { ApiError, request, type TypedDocument } from '../api/client';
+import { SetDefaultWorkspaceDocument, type WorkspaceRequestKind, WorkspaceShellDocument } from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
 import { SignOutButton } from '../auth/SignOutButton';
 import { endBrowserSession } from '../auth/session';
@@ -21,7 +20,7 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher';
  * URL (sent as x-workspace-id), shows the sidebar with the switcher, and gives the pages a context.
  */
 export function WorkspaceShell({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
-  const { state, reload } = useOperation(WORKSPACE_SHELL, {}, { workspaceId });
+  const { state, reload } = useOperation(WorkspaceShellDocument, {}, { workspaceId });
   const sessionEnded = state.status === 'error' && state.error.code === 'UNAUTHENTICATED';
   const [requestKind, setRequestKind] = useState<WorkspaceRequestKind | null>(null);
 
@@ -40,7 +39,8 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
       user: viewer.user,
       isOperator: viewer.isOperator,
       workspaces,
-      request: <TData, TVariables>(op: Operation<TData, TVariables>, variables: TVariables) => request(op, variables, { workspaceId }),
+      request: <TData, TVariables>(document: TypedDocument<TData, TVariables>, variables: TVariables) =>
+        request(document, variables, { workspaceId }),
       refresh: reload,
     };
   }, [state, workspaceId, reload]);
@@ -68,6 +68,7 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
       <div className="app">
         <aside className="sidebar" aria-label="Sidebar">
           <WorkspaceSwitcher
+            key={workspaceId}
             currentId={workspaceId}
             currentName={value.workspace.name}
             entries={value.workspaces}
@@ -112,7 +113,7 @@ function DefaultWorkspaceAction() {
     setBusy(true);
     setMessage(null);
     try {
-      await ctx.request(SET_DEFAULT_WORKSPACE, { userId: ctx.user.id, workspaceId: ctx.workspaceId });
+      await ctx.request(SetDefaultWorkspaceDocument, { userId: ctx.user.id, workspaceId: ctx.workspaceId });
       setMessage({ kind: 'done', text: `${ctx.workspace.name} is now your default Workspace.` });
       ctx.refresh();
     } catch (e) {

@@ -2,8 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { WorkspaceRequestKind } from '../api/admin';
-import type { SwitcherEntry } from '../api/operations';
+import type { SwitcherEntryFragment, WorkspaceRequestKind } from '../api/generated/graphql';
 import { roleLabel } from '../format';
 
 /** The top of the sidebar: the current Workspace, and on demand every Workspace the viewer can enter. */
@@ -15,10 +14,11 @@ export function WorkspaceSwitcher({
 }: {
   currentId: string;
   currentName: string;
-  entries: SwitcherEntry[];
+  entries: SwitcherEntryFragment[];
   /** Given to those who may ask ops for a Workspace: "Create a new Workspace" and "Link existing Workspace". */
   onRequest?: (kind: WorkspaceRequestKind) => void;
 }) {
+  // Closed again in another Workspace: WorkspaceShell keys this component by the Workspace.
   const [open, setOpen] = useState(false);
   const listId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -38,8 +38,6 @@ export function WorkspaceSwitcher({
       document.removeEventListener('keydown', onKey);
     };
   }, [open]);
-
-  useEffect(() => setOpen(false), [currentId]);
 
   return (
     <div className="switcher" ref={root}>

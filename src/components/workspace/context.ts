@@ -1,20 +1,20 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { Operation } from '../api/client';
-import type { Role, ShellData, SwitcherEntry, WorkspaceSummary } from '../api/operations';
+import type { TypedDocument } from '../api/client';
+import type { Role, ShellUserFragment, SwitcherEntryFragment, WorkspaceSummaryFragment } from '../api/generated/graphql';
 
 /** What every page under /w/<workspaceId>/ knows: the Workspace of its URL, the viewer's role there. */
 export interface WorkspaceContextValue {
   workspaceId: string;
-  workspace: WorkspaceSummary;
+  workspace: WorkspaceSummaryFragment;
   role: Role;
-  user: ShellData['viewer']['user'];
+  user: ShellUserFragment;
   isOperator: boolean;
   /** The switcher list: every Workspace the viewer can enter. */
-  workspaces: SwitcherEntry[];
+  workspaces: SwitcherEntryFragment[];
   /** Calls the API in this page's Workspace (x-workspace-id). */
-  request<TData, TVariables>(op: Operation<TData, TVariables>, variables: TVariables): Promise<TData>;
+  request<TData, TVariables>(document: TypedDocument<TData, TVariables>, variables: TVariables): Promise<TData>;
   /** Reloads the frame's data (after a change to the switcher list, the role, ...). */
   refresh(): void;
 }
