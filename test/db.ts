@@ -22,11 +22,14 @@ export const dbKind = (): 'pglite' | 'postgres' => (process.env.TEST_DB_KIND ===
  * PostgreSQL server named by TEST_DATABASE_URL (dropped again by `close`).
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  if (dbKind() === 'pglite') {
-    const handle = await openDatabase({ logger: statementCounter });
-    await migrateDatabase(handle);
-    return handle;
-  }
+  const handle = await createEmptyTestDatabase();
+  await migrateDatabase(handle);
+  return handle;
+}
+
+/** Like createTestDatabase, but nothing migrated yet (for tests of the migrations themselves). */
+export async function createEmptyTestDatabase(): Promise<DatabaseHandle> {
+  if (dbKind() === 'pglite') return openDatabase({ logger: statementCounter });
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `portal_test_${randomBytes(6).toString('hex')}`;
@@ -34,7 +37,6 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), poolSize: 25, logger: statementCounter });
-  await migrateDatabase(handle);
   return {
     ...handle,
     async close() {

@@ -84,7 +84,8 @@ describe('row-level security on tenant tables', () => {
     const tables = await queryRows<{ table_name: string; rls: boolean; quals: string[] }>(
       app.database.db,
       sql`SELECT c.table_name, t.relrowsecurity AS rls,
-                 coalesce(array_agg(p.qual) FILTER (WHERE p.qual IS NOT NULL), '{}') AS quals
+                 coalesce(array_agg(p.qual) FILTER (WHERE p.qual IS NOT NULL), '{}')
+                   || coalesce(array_agg(p.with_check) FILTER (WHERE p.with_check IS NOT NULL), '{}') AS quals
             FROM information_schema.columns c
             JOIN pg_class t ON t.relname = c.table_name AND t.relnamespace = 'public'::regnamespace AND t.relkind = 'r'
             LEFT JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.table_name
@@ -99,8 +100,13 @@ describe('row-level security on tenant tables', () => {
         rls: true,
         policies: true,
       });
-      // The per-row form re-parses the setting for every row scanned (see drizzle/0008).
-      for (const qual of table.quals) expect(qual).not.toContain('app_workspace_visible(');
+      // USING and WITH CHECK read the settings in sub-selects, computed once per statement (InitPlans);
+      // the per-row form re-parsed them for every row scanned (see src/db/schema/tenant.ts).
+      for (const qual of table.quals) {
+        expect(qual).not.toContain('app_workspace_visible(');
+        expect(qual).toMatch(/\(\s*SELECT app_is_operator\(\)/);
+        expect(qual).toMatch(/workspace_id = ANY \(\(\s*SELECT app_visible_workspace_ids\(\)/);
+      }
     }
   });
 

@@ -1,9 +1,13 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantTable } from './tenant';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
-/** Who did what, when, with the state before and after. Written in the same transaction as the change. */
-export const auditEvents = pgTable(
+/**
+ * Who did what, when, with the state before and after. Written in the same transaction as the change.
+ * Platform-level events (no Workspace) are visible to operators only (see `tenantTable`).
+ */
+export const auditEvents = tenantTable(
   'audit_events',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),

@@ -8,7 +8,6 @@ import {
   integer,
   numeric,
   pgEnum,
-  pgTable,
   primaryKey,
   text,
   timestamp,
@@ -16,14 +15,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations, paymentTypeEnum } from './organizations';
+import { tenantTable } from './tenant';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
 /*
  * Billing per Workspace: the price list ops set, the SIM activation history a monthly fee is charged
- * from, and issued invoices (immutable). Every table is tenant data led by `workspace_id`; row-level
- * security and the triggers (activation history, immutability) are in the billing_row_level_security
- * migration. Money is numeric everywhere: never a float.
+ * from, and issued invoices (immutable). Every table is tenant data led by `workspace_id`, behind the
+ * `tenantTable` policy (./tenant.ts); the triggers (activation history, immutability) are in the
+ * billing_row_level_security migration. Money is numeric everywhere: never a float.
  */
 
 /**
@@ -31,7 +31,7 @@ import { workspaces } from './workspaces';
  * month) on. A month is billed with the latest price list effective on its first day whose currency is
  * the organization's currency then; ops add a new row to change prices from a month on.
  */
-export const priceLists = pgTable(
+export const priceLists = tenantTable(
   'price_lists',
   {
     workspaceId: uuid('workspace_id')
@@ -61,7 +61,7 @@ export const priceLists = pgTable(
  * a trigger on `sims` (status changes, inserts, deletes), never by application code. Not keyed to the
  * SIM row, so the history outlives a deleted SIM.
  */
-export const simActivationPeriods = pgTable(
+export const simActivationPeriods = tenantTable(
   'sim_activation_periods',
   {
     workspaceId: uuid('workspace_id')
@@ -84,7 +84,7 @@ export const invoiceLineKindEnum = pgEnum('invoice_line_kind', ['SIM_FEE', 'DATA
  * An issued monthly invoice of one Workspace: a snapshot of the figures, prices and the organization's
  * billing details when it was issued. Immutable (a trigger refuses UPDATE and DELETE).
  */
-export const invoices = pgTable(
+export const invoices = tenantTable(
   'invoices',
   {
     workspaceId: uuid('workspace_id')
@@ -119,7 +119,7 @@ export const invoices = pgTable(
 );
 
 /** The lines of an issued invoice, in order. Immutable like the invoice. */
-export const invoiceLines = pgTable(
+export const invoiceLines = tenantTable(
   'invoice_lines',
   {
     workspaceId: uuid('workspace_id').notNull(),

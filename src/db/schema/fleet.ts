@@ -10,13 +10,13 @@ import {
   integer,
   numeric,
   pgEnum,
-  pgTable,
   primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { tenantTable } from './tenant';
 import { workspaces } from './workspaces';
 
 /*
@@ -24,7 +24,7 @@ import { workspaces } from './workspaces';
  * the usage the network reports. Every table is tenant data: `workspace_id` leads its primary key and
  * every index, and foreign keys between fleet tables include it, so a device can never point at another
  * Workspace's SIM or policy (and the tables can be distributed on `workspace_id`). Row-level security:
- * drizzle/0003_fleet_row_level_security.sql.
+ * the `tenantTable` policy (./tenant.ts).
  */
 
 export const simStatusEnum = pgEnum('sim_status', ['ISSUED', 'ACTIVATED', 'SUSPENDED', 'FACTORY_TEST', 'DELETED']);
@@ -44,7 +44,7 @@ const timestamps = () => ({
 });
 
 /** A SIM card. Its ICCID is unique across all Workspaces (a card exists once). */
-export const sims = pgTable(
+export const sims = tenantTable(
   'sims',
   {
     workspaceId: workspaceColumn(),
@@ -69,7 +69,7 @@ export const sims = pgTable(
 );
 
 /** What a device may do: which services, which traffic limits. */
-export const servicePolicies = pgTable(
+export const servicePolicies = tenantTable(
   'service_policies',
   {
     workspaceId: workspaceColumn(),
@@ -92,7 +92,7 @@ export const servicePolicies = pgTable(
 );
 
 /** Where a device may connect: countries and networks, and the data plan. */
-export const coveragePolicies = pgTable(
+export const coveragePolicies = tenantTable(
   'coverage_policies',
   {
     workspaceId: workspaceColumn(),
@@ -113,7 +113,7 @@ export const coveragePolicies = pgTable(
 );
 
 /** A device (endpoint): holds at most one SIM; a SIM sits in at most one device. */
-export const endpoints = pgTable(
+export const endpoints = tenantTable(
   'endpoints',
   {
     workspaceId: workspaceColumn(),
@@ -155,7 +155,7 @@ export const endpoints = pgTable(
 );
 
 /** A device's tags: free text labels (at most 20 per device), filterable. */
-export const endpointTags = pgTable(
+export const endpointTags = tenantTable(
   'endpoint_tags',
   {
     workspaceId: uuid('workspace_id').notNull(),
@@ -177,7 +177,7 @@ export const endpointTags = pgTable(
  * One SIM's usage on one UTC day, as the network reports it; owned by the SIM's Workspace at ingest
  * time. A replay of the same (SIM, day) replaces the figures.
  */
-export const simDailyUsage = pgTable(
+export const simDailyUsage = tenantTable(
   'sim_daily_usage',
   {
     workspaceId: uuid('workspace_id').notNull(),
@@ -207,7 +207,7 @@ export const simDailyUsage = pgTable(
  * The per-Workspace daily rollup of sim_daily_usage, maintained in the same transaction as every
  * ingest (src/features/fleet/usage), so it always equals the sum of the raw rows. Reports read it.
  */
-export const workspaceDailyUsage = pgTable(
+export const workspaceDailyUsage = tenantTable(
   'workspace_daily_usage',
   {
     workspaceId: workspaceColumn(),

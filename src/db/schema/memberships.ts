@@ -1,10 +1,14 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { memberRoleEnum, membershipStatusEnum } from './enums';
+import { ownRowsOfTheUser, tenantTable } from './tenant';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
-/** A user's role and status in one Workspace. Tenant data: row-level security on workspace_id. */
-export const memberships = pgTable(
+/**
+ * A user's role and status in one Workspace. Tenant data; a user also sees their own memberships in
+ * every Workspace (to list where they can sign in).
+ */
+export const memberships = tenantTable(
   'memberships',
   {
     workspaceId: uuid('workspace_id')
@@ -22,10 +26,14 @@ export const memberships = pgTable(
     index('memberships_user_idx').on(t.userId),
     index('memberships_workspace_joined_idx').on(t.workspaceId, t.joinedAt, t.userId),
   ],
+  { alsoVisible: (t) => ownRowsOfTheUser(t.userId) },
 );
 
-/** A record of who invited whom into which Workspace; the key itself lives (hashed) on the user. */
-export const invitations = pgTable(
+/**
+ * A record of who invited whom into which Workspace; the key itself lives (hashed) on the user.
+ * The invited user sees their own invitations.
+ */
+export const invitations = tenantTable(
   'invitations',
   {
     id: uuid('id').notNull().defaultRandom(),
@@ -42,6 +50,7 @@ export const invitations = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('invitations_user_idx').on(t.userId)],
+  { alsoVisible: (t) => ownRowsOfTheUser(t.userId) },
 );
 
 export type MembershipRow = typeof memberships.$inferSelect;

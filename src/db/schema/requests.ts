@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { requestKindEnum, requestStatusEnum } from './enums';
 import { organizations } from './organizations';
+import { tenantTable } from './tenant';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
 /** A main organization's request to create or link a Workspace; processed by ops. */
-export const workspaceRequests = pgTable(
+export const workspaceRequests = tenantTable(
   'workspace_requests',
   {
     id: uuid('id').notNull().defaultRandom(),

@@ -1,9 +1,10 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantTable } from './tenant';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
 /** An integrator's token: belongs to one Workspace for life, acts with its creator's current role there. */
-export const applicationTokens = pgTable(
+export const applicationTokens = tenantTable(
   'application_tokens',
   {
     workspaceId: uuid('workspace_id')
