@@ -305,3 +305,37 @@ describe('issued invoices are immutable; the current month is a preview', () => 
     expectError(await app.gql(ISSUE, { m: '2026-06' }, { token: t.admin.token }), 'FORBIDDEN');
   });
 });
+
+describe('invoice pages', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('computes and issues only the months of the page asked for, never the one after it', async () => {
+    const fresh = await billedWorkspace(app, { currency: 'EUR', vatRate: '19', createdAt: CREATED });
+    const LIST =
+      'query($f: Int, $a: String) { invoices(first: $f, after: $a) { pageInfo { hasNextPage endCursor } edges { node { month status } } } }';
+    type Page = {
+      invoices: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { month: string; status: string } }[] };
+    };
+    const issued = async () =>
+      (
+        await queryRows<{ month: string }>(
+          app.database.db,
+          sql`SELECT to_char(month, 'YYYY-MM') AS month FROM invoices WHERE workspace_id = ${fresh.workspace.id}::uuid ORDER BY month DESC`,
+        )
+      ).map((r) => r.month);
+    const expected = monthsDescending(currentMonth(), '2026-01-01').map((m) => m.slice(0, 7));
+    const first = expectData(await app.gql<Page>(LIST, { f: 2 }, { token: fresh.admin.token })).invoices;
+    expect(first.edges.map((e) => e.node.month)).toEqual(expected.slice(0, 2));
+    expect(first.pageInfo.hasNextPage).toBe(expected.length > 2);
+    // The preview is computed, not stored; only the one past month on the page was issued.
+    expect(await issued()).toEqual(expected.slice(1, 2));
+    if (!first.pageInfo.hasNextPage) return;
+    const second = expectData(await app.gql<Page>(LIST, { f: 1, a: first.pageInfo.endCursor }, { token: fresh.admin.token })).invoices;
+    expect(second.edges.map((e) => e.node.month)).toEqual(expected.slice(2, 3));
+    expect(await issued()).toEqual(expected.slice(1, 3));
+  });
+});

@@ -1,8 +1,8 @@
 import { requireOperator, requireRole } from '../../auth/guard';
+import { type Connection, type PageArgs, paginate, type SortOrder } from '../../db/paging';
 import type { OrganizationRow, WorkspaceRow } from '../../db/schema';
 import { badInput, notFound } from '../../errors';
-import { type Connection, decodeCursor, encodeCursor, pageSize } from '../../graphql/connection';
-import type { ServiceContext } from '../../server/context';
+import type { ServiceContext, Verb } from '../../server/context';
 import { recordAudit } from '../audit/record';
 import { figureLines, type InvoiceModel, issuedModel, previewModel } from './model';
 import { minorUnits } from './money';
@@ -19,7 +19,7 @@ import { computeFigures, insertIssued, loadIssued, workspacesWithoutInvoice } fr
 type WorkspaceRef = Pick<WorkspaceRow, 'id' | 'organizationId' | 'createdAt'>;
 
 /** One invoice of the active Workspace. Administrator or SuperAdmin; a month outside its life is NOT_FOUND. */
-export async function getInvoice({ ctx, input }: { ctx: ServiceContext; input: { month: string } }): Promise<InvoiceModel> {
+export const getInvoice: Verb<{ month: string }, InvoiceModel> = async ({ ctx, input }) => {
   const { active } = requireRole(ctx, 'billing:read');
   const month = validMonth('month', input.month);
   const workspace = active.workspace;
@@ -27,35 +27,44 @@ export async function getInvoice({ ctx, input }: { ctx: ServiceContext; input: {
   const [invoice] = await invoicesFor(ctx, workspace, [month]);
   if (!invoice) throw notFound('Invoice', 'month');
   return invoice;
-}
+};
 
-/** The active Workspace's invoices, newest month first (the current month's preview first). */
-export async function listInvoices({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { first?: number | null; after?: string | null };
-}): Promise<Connection<InvoiceModel>> {
+/** Invoices are months (YYYY-MM-01), newest first; the list is computed in memory, so the key has no column. */
+const INVOICE_ORDER: SortOrder<string> = {
+  name: 'invoices:MONTH_DESC',
+  descending: true,
+  keys: [{ type: 'date', of: (month) => month }],
+};
+
+/**
+ * The active Workspace's invoices, newest month first (the current month's preview first). The months
+ * are paged first and only the page's invoices computed (issuing what is due), never the one extra
+ * month the paginator looks at to tell whether another page follows.
+ */
+export const listInvoices: Verb<PageArgs, Connection<InvoiceModel>> = async ({ ctx, input }) => {
   const { active } = requireRole(ctx, 'billing:read');
-  const size = pageSize(input.first);
-  const cursor = decodeCursor(input.after, 1);
   const all = monthsDescending(currentMonth(), monthOf(active.workspace.createdAt));
-  let start = 0;
-  if (cursor) {
-    const after = String(cursor[0]);
-    if (!/^\d{4}-\d{2}-01$/.test(after)) throw badInput('after', 'after is not a cursor from this list.');
-    start = all.findIndex((m) => m < after);
-    if (start < 0) start = all.length;
-  }
-  const months = all.slice(start, start + size);
-  const models = await invoicesFor(ctx, active.workspace, months);
-  const edges = models.map((node) => ({ cursor: encodeCursor([node.month]), node }));
-  return { edges, pageInfo: { hasNextPage: start + size < all.length, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: all.length };
-}
+  const months = await paginate({
+    ctx,
+    order: INVOICE_ORDER,
+    page: input,
+    rows: async ({ after, limit }) => {
+      const last = after?.[0];
+      const start = last === undefined ? 0 : all.findIndex((m) => m < String(last));
+      return start < 0 ? [] : all.slice(start, start + limit);
+    },
+    count: async () => all.length,
+  });
+  const models = await invoicesFor(
+    ctx,
+    active.workspace,
+    months.edges.map((edge) => edge.node),
+  );
+  return { ...months, edges: months.edges.map((edge, i) => ({ cursor: edge.cursor, node: models[i] as InvoiceModel })) };
+};
 
 /** Operators only: issues the invoices of `month` (a past month) for every Workspace lacking one. Returns how many. */
-export async function issueInvoices({ ctx, input }: { ctx: ServiceContext; input: { month: string } }): Promise<number> {
+export const issueInvoices: Verb<{ month: string }, number> = async ({ ctx, input }) => {
   requireOperator(ctx);
   const month = validMonth('month', input.month);
   if (month >= currentMonth()) throw badInput('month', 'Only a month that has ended can be issued; the current month is a preview.');
@@ -65,10 +74,10 @@ export async function issueInvoices({ ctx, input }: { ctx: ServiceContext; input
     if (workspace && (await issueInvoice(ctx, workspace, month))) issued++;
   }
   return issued;
-}
+};
 
 /** The invoices of `months` (of one Workspace, all within its life): previews and issued ones, issuing what is due. */
-export async function invoicesFor(ctx: ServiceContext, workspace: WorkspaceRef, months: readonly string[]): Promise<InvoiceModel[]> {
+async function invoicesFor(ctx: ServiceContext, workspace: WorkspaceRef, months: readonly string[]): Promise<InvoiceModel[]> {
   const current = currentMonth();
   const past = months.filter((m) => m < current);
   const issued = await loadIssued(ctx.db, workspace.id, past);

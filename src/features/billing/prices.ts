@@ -1,25 +1,20 @@
 import { requireOperator } from '../../auth/guard';
-import { type PriceListRow, priceLists } from '../../db/schema';
+import type { PriceListRow } from '../../db/schema';
 import { badInput } from '../../errors';
-import type { ServiceContext } from '../../server/context';
 import type { PriceListInput } from '../../graphql/generated/resolvers-types';
+import type { Verb } from '../../server/context';
 import { recordAudit } from '../audit/record';
 import { requireWorkspace } from '../ops/service';
 import { validDecimal } from './money';
 import { currentMonth, monthLabel, validMonth } from './months';
+import { upsertPriceList } from './queries';
 
 /**
  * Operators only: sets a Workspace's prices, in its organization's currency, from a month on (default
  * the current month; never an earlier one, whose invoices are issued). Setting prices again for the
  * same month replaces them. Later months keep using the newest price list until another one starts.
  */
-export async function setPriceList({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { workspaceId: string; input: PriceListInput };
-}): Promise<PriceListRow> {
+export const setPriceList: Verb<{ workspaceId: string; input: PriceListInput }, PriceListRow> = async ({ ctx, input }) => {
   const viewer = requireOperator(ctx);
   const workspace = await requireWorkspace(ctx, input.workspaceId, 'workspaceId');
   const prices = input.input;
@@ -33,22 +28,14 @@ export async function setPriceList({
     throw badInput('effectiveMonth', 'Prices cannot change for a month that has ended (its invoices are issued).');
   const organization = await ctx.loaders.organization.load(workspace.organizationId);
   if (!organization) throw new Error(`Workspace ${workspace.id} has no organization`);
-  const row = {
+  const stored = await upsertPriceList(ctx.db, {
     workspaceId: workspace.id,
     effectiveMonth: month,
     currency: organization.currency,
     ...values,
     setBy: viewer.user.id,
     setAt: new Date(),
-  };
-  const [stored] = await ctx.db
-    .insert(priceLists)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [priceLists.workspaceId, priceLists.effectiveMonth],
-      set: { currency: row.currency, ...values, setBy: row.setBy, setAt: row.setAt },
-    })
-    .returning();
+  });
   if (!stored) throw new Error('upsert returned no price list');
   await recordAudit(ctx, {
     workspaceId: workspace.id,
@@ -58,4 +45,4 @@ export async function setPriceList({
     after: { effectiveMonth: monthLabel(month), currency: stored.currency, ...values },
   });
   return stored;
-}
+};

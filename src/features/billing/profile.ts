@@ -1,14 +1,14 @@
-import { count, eq } from 'drizzle-orm';
 import { requireOperator, requireRole } from '../../auth/guard';
-import { type OrganizationRow, organizations, workspaceLinks } from '../../db/schema';
+import type { OrganizationRow } from '../../db/schema';
 import { badInput, conflict } from '../../errors';
-import type { ServiceContext } from '../../server/context';
 import type { OrganizationBillingInput, UpdateBillingProfileInput } from '../../graphql/generated/resolvers-types';
+import type { ServiceContext, Verb } from '../../server/context';
 import { validCurrency, validEmail, validText } from '../../validation';
 import type { AuditAction } from '../audit/actions';
 import { recordAudit } from '../audit/record';
 import { requireOrganization } from '../ops/service';
 import { validDecimal } from './money';
+import { countLinkedWorkspaces, type OrganizationBillingChanges, updateOrganizationRow } from './queries';
 
 /** What `billingProfile` returns: the active Workspace's organization, seen from that Workspace. */
 export interface BillingProfileModel {
@@ -19,45 +19,36 @@ export interface BillingProfileModel {
 const VAT_NUMBER_MAX = 50;
 
 /** The billing profile of the active Workspace's organization. Administrator or SuperAdmin. */
-export async function billingProfile({ ctx }: { ctx: ServiceContext }): Promise<BillingProfileModel> {
+export const billingProfile: Verb<undefined, BillingProfileModel> = async ({ ctx }) => {
   const { active } = requireRole(ctx, 'billing:read');
   return { organization: await organizationOf(ctx, active.workspace.organizationId), workspaceId: active.workspace.id };
-}
+};
 
 /**
  * Administrators (and the SuperAdmin) of a Workspace may change its organization's VAT number and
  * billing email; currency, VAT rate, package and payment type change only through ops.
  */
-export async function updateBillingProfile({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: UpdateBillingProfileInput;
-}): Promise<BillingProfileModel> {
+export const updateBillingProfile: Verb<UpdateBillingProfileInput, BillingProfileModel> = async ({ ctx, input }) => {
   const { active } = requireRole(ctx, 'billing:read');
   const before = await organizationOf(ctx, active.workspace.organizationId);
-  const changes: Partial<Pick<OrganizationRow, 'vatNumber' | 'billingEmail'>> = {};
+  const changes: Pick<OrganizationBillingChanges, 'vatNumber' | 'billingEmail'> = {};
   if (input.vatNumber !== undefined)
     changes.vatNumber = input.vatNumber === null ? null : validText('vatNumber', input.vatNumber, VAT_NUMBER_MAX);
   if (input.billingEmail !== undefined)
     changes.billingEmail = input.billingEmail === null ? null : validEmail('billingEmail', input.billingEmail);
   const organization = await applyChanges(ctx, before, changes, active.workspace.id, 'organization.billing_profile_updated');
   return { organization, workspaceId: active.workspace.id };
-}
+};
 
 /** Operators only: changes an organization's billing terms (currency, VAT, package, payment type, contacts). */
-export async function updateOrganizationBilling({
+export const updateOrganizationBilling: Verb<{ organizationId: string; input: OrganizationBillingInput }, OrganizationRow> = async ({
   ctx,
   input,
-}: {
-  ctx: ServiceContext;
-  input: { organizationId: string; input: OrganizationBillingInput };
-}): Promise<OrganizationRow> {
+}) => {
   requireOperator(ctx);
   const before = await requireOrganization(ctx, input.organizationId, 'organizationId');
   const given = input.input;
-  const changes: Partial<Pick<OrganizationRow, 'currency' | 'vatRate' | 'vatNumber' | 'billingEmail' | 'package' | 'paymentType'>> = {};
+  const changes: OrganizationBillingChanges = {};
   if (given.currency != null) changes.currency = validCurrency('currency', given.currency);
   if (given.vatRate != null) changes.vatRate = validVatRate(given.vatRate);
   if (given.vatNumber !== undefined)
@@ -68,23 +59,22 @@ export async function updateOrganizationBilling({
   if (given.package != null) {
     changes.package = given.package;
     if (given.package === 'STANDARD' && before.package !== 'STANDARD') {
-      const [linked] = await ctx.db.select({ n: count() }).from(workspaceLinks).where(eq(workspaceLinks.mainOrganizationId, before.id));
-      if ((linked?.n ?? 0) > 0)
+      if ((await countLinkedWorkspaces(ctx.db, before.id)) > 0)
         throw conflict('The organization links Workspaces, which needs the Pro package; unlink them first.', 'package');
     }
   }
   return applyChanges(ctx, before, changes, null, 'organization.billing_updated');
-}
+};
 
 async function applyChanges(
   ctx: ServiceContext,
   before: OrganizationRow,
-  changes: Partial<OrganizationRow>,
+  changes: OrganizationBillingChanges,
   workspaceId: string | null,
   action: AuditAction,
 ): Promise<OrganizationRow> {
   if (!Object.keys(changes).length) return before;
-  const [updated] = await ctx.db.update(organizations).set(changes).where(eq(organizations.id, before.id)).returning();
+  const updated = await updateOrganizationRow(ctx.db, before.id, changes);
   if (!updated) throw new Error(`organization ${before.id} vanished`);
   ctx.loaders.organization.clear(before.id).prime(before.id, updated);
   const previous = Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof OrganizationRow]]));

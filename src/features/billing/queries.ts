@@ -1,6 +1,16 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
-import { type InvoiceLineRow, type InvoiceRow, invoiceLines, invoices, type PriceListRow, priceLists } from '../../db/schema';
+import {
+  type InvoiceLineRow,
+  type InvoiceRow,
+  invoiceLines,
+  invoices,
+  type OrganizationRow,
+  organizations,
+  type PriceListRow,
+  priceLists,
+  workspaceLinks,
+} from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import { nextMonth } from './months';
 
@@ -175,4 +185,48 @@ export async function priceListInForce(db: Database, workspaceId: string, month:
 /** Every price list of a Workspace, newest effective month first. */
 export async function priceListHistory(db: Database, workspaceId: string): Promise<PriceListRow[]> {
   return db.select().from(priceLists).where(eq(priceLists.workspaceId, workspaceId)).orderBy(desc(priceLists.effectiveMonth));
+}
+
+export type NewPriceList = typeof priceLists.$inferInsert;
+
+/** Stores a Workspace's price list from a month on, replacing one set for the same month. */
+export async function upsertPriceList(db: Database, row: NewPriceList): Promise<PriceListRow | undefined> {
+  const [stored] = await db
+    .insert(priceLists)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [priceLists.workspaceId, priceLists.effectiveMonth],
+      set: {
+        currency: row.currency,
+        feePerSim: row.feePerSim,
+        pricePerMb: row.pricePerMb,
+        pricePerSms: row.pricePerSms,
+        setBy: row.setBy,
+        setAt: row.setAt,
+      },
+    })
+    .returning();
+  return stored;
+}
+
+// --- organizations' billing terms -------------------------------------------------------------------
+
+/** The billing fields an organization update may change. */
+export type OrganizationBillingChanges = Partial<
+  Pick<OrganizationRow, 'currency' | 'vatRate' | 'vatNumber' | 'billingEmail' | 'package' | 'paymentType'>
+>;
+
+export async function updateOrganizationRow(
+  db: Database,
+  organizationId: string,
+  changes: OrganizationBillingChanges,
+): Promise<OrganizationRow | undefined> {
+  const [row] = await db.update(organizations).set(changes).where(eq(organizations.id, organizationId)).returning();
+  return row;
+}
+
+/** How many Workspaces an organization links (as their main organization). */
+export async function countLinkedWorkspaces(db: Database, organizationId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(workspaceLinks).where(eq(workspaceLinks.mainOrganizationId, organizationId));
+  return row?.n ?? 0;
 }

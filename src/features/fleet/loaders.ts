@@ -1,18 +1,10 @@
 import DataLoader from 'dataloader';
-import { and, inArray, sql } from 'drizzle-orm';
-import {
-  type CoveragePolicyRow,
-  coveragePolicies,
-  type EndpointRow,
-  endpoints,
-  endpointTags,
-  type ServicePolicyRow,
-  type SimRow,
-  servicePolicies,
-  simDailyUsage,
-  sims,
-} from '../../db/schema';
+import type { CoveragePolicyRow, EndpointRow, ServicePolicyRow, SimRow } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
+import { findEndpointsHolding, tagsOfEndpoints } from './endpoints/queries';
+import { findCoveragePoliciesByIds, findServicePoliciesByIds } from './policies/queries';
+import { findSimsByIds } from './sims/queries';
+import { type UsageTotals, usageTotalsOfSims } from './usage/queries';
 
 /**
  * Per-request batch loaders for the fleet's nested fields. Keys carry the Workspace of the row that
@@ -41,61 +33,32 @@ export interface UsageKey extends InWorkspace {
   endDate: string;
 }
 
-export interface UsageTotals {
-  bytesUp: number;
-  bytesDown: number;
-  smsSent: number;
-  smsReceived: number;
-  cost: number;
-}
-
 export const NO_USAGE: UsageTotals = { bytesUp: 0, bytesDown: 0, smsSent: 0, smsReceived: 0, cost: 0 };
 
 const keyOf = (k: InWorkspace) => `${k.workspaceId}/${k.id}`;
+const usageKeyOf = (k: UsageKey) => `${k.workspaceId}/${k.id}/${k.startDate}/${k.endDate}`;
 
 export function createFleetLoaders(db: Database): FleetLoaders {
   return {
     sim: rowLoader(
-      (ws, ids) =>
-        db
-          .select()
-          .from(sims)
-          .where(and(inArray(sims.workspaceId, ws), inArray(sims.id, ids))),
+      (ws, ids) => findSimsByIds(db, ws, ids),
       (r) => r.id,
     ),
     endpointBySim: rowLoader(
-      (ws, ids) =>
-        db
-          .select()
-          .from(endpoints)
-          .where(and(inArray(endpoints.workspaceId, ws), inArray(endpoints.simId, ids))),
+      (ws, ids) => findEndpointsHolding(db, ws, ids),
       (r) => r.simId ?? '',
     ),
     servicePolicy: rowLoader(
-      (ws, ids) =>
-        db
-          .select()
-          .from(servicePolicies)
-          .where(and(inArray(servicePolicies.workspaceId, ws), inArray(servicePolicies.id, ids))),
+      (ws, ids) => findServicePoliciesByIds(db, ws, ids),
       (r) => r.id,
     ),
     coveragePolicy: rowLoader(
-      (ws, ids) =>
-        db
-          .select()
-          .from(coveragePolicies)
-          .where(and(inArray(coveragePolicies.workspaceId, ws), inArray(coveragePolicies.id, ids))),
+      (ws, ids) => findCoveragePoliciesByIds(db, ws, ids),
       (r) => r.id,
     ),
     tags: new DataLoader(
       async (keys) => {
-        const rows = await db
-          .select({ workspaceId: endpointTags.workspaceId, endpointId: endpointTags.endpointId, tag: endpointTags.tag })
-          .from(endpointTags)
-          .where(
-            and(inArray(endpointTags.workspaceId, distinct(keys, 'workspaceId')), inArray(endpointTags.endpointId, distinct(keys, 'id'))),
-          )
-          .orderBy(endpointTags.tag);
+        const rows = await tagsOfEndpoints(db, distinct(keys, 'workspaceId'), distinct(keys, 'id'));
         const byEndpoint = new Map<string, string[]>();
         for (const r of rows) {
           const key = keyOf({ workspaceId: r.workspaceId, id: r.endpointId });
@@ -113,33 +76,13 @@ export function createFleetLoaders(db: Database): FleetLoaders {
         for (const k of keys) ranges.set(`${k.startDate}/${k.endDate}`, [...(ranges.get(`${k.startDate}/${k.endDate}`) ?? []), k]);
         for (const group of ranges.values()) {
           const { startDate, endDate } = group[0] as UsageKey;
-          const rows = await db
-            .select({
-              workspaceId: simDailyUsage.workspaceId,
-              simId: simDailyUsage.simId,
-              bytesUp: sql<number>`sum(${simDailyUsage.bytesUp})::float8`,
-              bytesDown: sql<number>`sum(${simDailyUsage.bytesDown})::float8`,
-              smsSent: sql<number>`sum(${simDailyUsage.smsSent})::int`,
-              smsReceived: sql<number>`sum(${simDailyUsage.smsReceived})::int`,
-              cost: sql<number>`sum(${simDailyUsage.cost})::float8`,
-            })
-            .from(simDailyUsage)
-            .where(
-              and(
-                inArray(simDailyUsage.workspaceId, distinct(group, 'workspaceId')),
-                inArray(simDailyUsage.simId, distinct(group, 'id')),
-                sql`${simDailyUsage.day} BETWEEN ${startDate}::date AND ${endDate}::date`,
-              ),
-            )
-            .groupBy(simDailyUsage.workspaceId, simDailyUsage.simId);
-          for (const r of rows) {
-            const { workspaceId, simId, ...totals } = r;
-            found.set(`${workspaceId}/${simId}/${startDate}/${endDate}`, totals);
-          }
+          const rows = await usageTotalsOfSims(db, distinct(group, 'workspaceId'), distinct(group, 'id'), { startDate, endDate });
+          for (const { workspaceId, simId, ...totals } of rows)
+            found.set(usageKeyOf({ workspaceId, id: simId, startDate, endDate }), totals);
         }
-        return keys.map((k) => found.get(`${k.workspaceId}/${k.id}/${k.startDate}/${k.endDate}`) ?? NO_USAGE);
+        return keys.map((k) => found.get(usageKeyOf(k)) ?? NO_USAGE);
       },
-      { cacheKeyFn: (k) => `${k.workspaceId}/${k.id}/${k.startDate}/${k.endDate}` },
+      { cacheKeyFn: usageKeyOf },
     ),
   };
 }

@@ -16,9 +16,10 @@ export const reportResolvers: Resolvers = {
     cost: (total) => Number(total.costDecimal),
   },
   Endpoint: {
-    dailyUsage: (endpoint, range, ctx) => simDailyUsage(ctx, endpoint.workspaceId, endpoint.simId, range),
+    dailyUsage: (endpoint, range, ctx) =>
+      simDailyUsage({ ctx, input: { workspaceId: endpoint.workspaceId, simId: endpoint.simId, ...range } }),
   },
   Sim: {
-    dailyUsage: (sim, range, ctx) => simDailyUsage(ctx, sim.workspaceId, sim.id, range),
+    dailyUsage: (sim, range, ctx) => simDailyUsage({ ctx, input: { workspaceId: sim.workspaceId, simId: sim.id, ...range } }),
   },
 };

@@ -1,8 +1,7 @@
 import { requireViewer } from '../../auth/guard';
-import { can } from '../../auth/policy';
+import { actsAsOperator, can } from '../../auth/policy';
 import { badInput, isUuid, notFound } from '../../errors';
-import type { ServiceContext, Viewer } from '../../server/context';
-import { scopeOf } from '../identity/viewer';
+import type { ServiceContext, Verb, Viewer } from '../../server/context';
 import { type DailyUsageModel, loadDailyStats, type WorkspaceStatsReportModel } from './queries';
 import { type DateRange, reportRange } from './range';
 
@@ -21,25 +20,15 @@ export interface DailyStatsInput {
  * totals per currency. Asking for a Workspace the viewer cannot enter is NOT_FOUND, never a smaller
  * report. Operators (with their own credentials) may name any Workspace.
  */
-export async function workspaceDailyStats({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: DailyStatsInput;
-}): Promise<WorkspaceStatsReportModel> {
+export const workspaceDailyStats: Verb<DailyStatsInput, WorkspaceStatsReportModel> = async ({ ctx, input }) => {
   const viewer = requireViewer(ctx);
   const workspaceIds = await reportWorkspaces(ctx, viewer, input.workspaceIds);
   const range = reportRange(input.startDate, input.endDate);
   return loadDailyStats(ctx.db, workspaceIds, range);
-}
+};
 
 /** The Workspaces a report covers, in the order asked (duplicates dropped), each one checked. */
-export async function reportWorkspaces(
-  ctx: ServiceContext,
-  viewer: Viewer,
-  requested: readonly string[] | null | undefined,
-): Promise<string[]> {
+async function reportWorkspaces(ctx: ServiceContext, viewer: Viewer, requested: readonly string[] | null | undefined): Promise<string[]> {
   const readable = viewer.access.filter((a) => can(a.role, 'reports:read')).map((a) => a.workspaceId);
   const ids = requested ? [...new Set(requested)] : readable;
   if (ids.length > MAX_REPORT_WORKSPACES) {
@@ -47,7 +36,7 @@ export async function reportWorkspaces(
   }
   if (!requested) return ids;
   const allowed = new Set(readable);
-  const operator = scopeOf(viewer).operator;
+  const operator = actsAsOperator(viewer);
   for (const id of ids) {
     if (allowed.has(id)) continue;
     // Same answer whether the Workspace exists elsewhere or not at all.
@@ -56,17 +45,24 @@ export async function reportWorkspaces(
   return ids;
 }
 
-/** Zero-filled daily usage of one SIM (a device's current SIM) through the per-request loader. */
-export async function simDailyUsage(
-  ctx: ServiceContext,
-  workspaceId: string,
-  simId: string | null,
-  args: { startDate?: string | null; endDate?: string | null },
-): Promise<DailyUsageModel[]> {
-  const range = reportRange(args.startDate, args.endDate);
-  if (simId) return ctx.loaders.reports.simDays.load({ workspaceId, simId, ...range });
-  return zeroDays(range);
+export interface SimDailyUsageInput {
+  /** The Workspace of the device or SIM asking (a row the viewer could already read). */
+  workspaceId: string;
+  /** Null: a device without a SIM, all zeros. */
+  simId: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
 }
+
+/**
+ * Zero-filled daily usage of one SIM (a device's current SIM) through the per-request loader. A field
+ * of a device or SIM: reading that row was the authorization.
+ */
+export const simDailyUsage: Verb<SimDailyUsageInput, DailyUsageModel[]> = async ({ ctx, input }) => {
+  const range = reportRange(input.startDate, input.endDate);
+  if (input.simId) return ctx.loaders.reports.simDays.load({ workspaceId: input.workspaceId, simId: input.simId, ...range });
+  return zeroDays(range);
+};
 
 /** Every day of a range with no usage. */
 export function zeroDays(range: DateRange): DailyUsageModel[] {

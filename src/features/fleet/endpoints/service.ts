@@ -1,57 +1,63 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { type EndpointRow, endpoints } from '../../../db/schema';
+import { type Connection, type PageArgs, paginate } from '../../../db/paging';
+import type { EndpointRow } from '../../../db/schema';
 import { badInput, conflict, isUniqueViolation, notFound } from '../../../errors';
-import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
-import type { ServiceContext } from '../../../server/context';
 import type { CreateEndpointInput, EndpointFilter, EndpointOrder, UpdateEndpointInput } from '../../../graphql/generated/resolvers-types';
+import type { ServiceContext, Verb } from '../../../server/context';
 import { validName } from '../../../validation';
 import { recordAudit } from '../../audit/record';
 import { filterTag, fleetChanged, fleetReader, fleetWriter, given } from '../access';
 import { validImei, validIpAddress, validTags } from '../identifiers';
-import { keyset, searchTerm, statusList } from '../paging';
 import { findCoveragePolicy, findServicePolicy } from '../policies/queries';
+import { searchTerm, statusList } from '../search';
 import { findSim } from '../sims/queries';
 import {
   countEndpoints,
+  deleteEndpointRow,
   ENDPOINT_ORDERS,
-  endpointConditions,
+  type EndpointPatch,
   findEndpoint,
   findEndpointHolding,
+  insertEndpoint,
   pageEndpoints,
   replaceTags,
   tagsOf,
+  updateEndpointRow,
 } from './queries';
 
 const SIM_TAKEN = 'endpoints_workspace_sim_key';
 
-export async function listEndpoints({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { first?: number | null; after?: string | null; filter?: EndpointFilter | null; orderBy?: EndpointOrder | null };
-}): Promise<Connection<EndpointRow>> {
+export interface ListEndpointsInput extends PageArgs {
+  filter?: EndpointFilter | null;
+  orderBy?: EndpointOrder | null;
+}
+
+/** The active Workspace's devices, filtered and sorted (newest first by default). */
+export const listEndpoints: Verb<ListEndpointsInput, Connection<EndpointRow>> = async ({ ctx, input }) => {
   const workspaceId = fleetReader(ctx);
-  const size = pageSize(input.first);
-  const page = keyset(ENDPOINT_ORDERS[input.orderBy ?? 'CREATED_DESC'], input.after);
-  const where = endpointConditions(workspaceId, {
+  const filter = {
     statuses: statusList(input.filter?.status),
     tag: filterTag(input.filter?.tag),
     search: searchTerm(input.filter?.search),
+  };
+  return paginate({
+    ctx,
+    order: ENDPOINT_ORDERS[input.orderBy ?? 'CREATED_DESC'],
+    page: input,
+    rows: (page) => pageEndpoints(ctx.db, workspaceId, filter, page),
+    count: () => countEndpoints(ctx.db, workspaceId, filter),
   });
-  const rows = await pageEndpoints(ctx.db, where, page, size + 1);
-  return toConnection(rows, size, await countEndpoints(ctx.db, where), page.cursorOf);
-}
+};
 
 /** A device of the active Workspace; any other id is NOT_FOUND. */
-export async function getEndpoint({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<EndpointRow> {
+export const getEndpoint: Verb<{ id: string }, EndpointRow> = async ({ ctx, input }) => {
   const workspaceId = fleetReader(ctx);
   const endpoint = await findEndpoint(ctx.db, workspaceId, input.id);
   if (!endpoint) throw notFound('Device', 'id');
   return endpoint;
-}
+};
 
-export async function createEndpoint({ ctx, input }: { ctx: ServiceContext; input: CreateEndpointInput }): Promise<EndpointRow> {
+/** Creates a device in the active Workspace, with its SIM, policies and tags. */
+export const createEndpoint: Verb<CreateEndpointInput, EndpointRow> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const tags = validTags('tags', input.tags ?? []);
   const values = {
@@ -64,10 +70,7 @@ export async function createEndpoint({ ctx, input }: { ctx: ServiceContext; inpu
     servicePolicyId: input.servicePolicyId ? await servicePolicyId(ctx, workspaceId, input.servicePolicyId) : null,
     coveragePolicyId: input.coveragePolicyId ? await coveragePolicyId(ctx, workspaceId, input.coveragePolicyId) : null,
   };
-  const endpoint = await simTakenIsConflict(async () => {
-    const [row] = await ctx.db.insert(endpoints).values(values).returning();
-    return row;
-  });
+  const endpoint = await simTakenIsConflict(() => insertEndpoint(ctx.db, values));
   await replaceTags(ctx.db, workspaceId, endpoint.id, tags);
   await recordAudit(ctx, {
     workspaceId,
@@ -78,22 +81,16 @@ export async function createEndpoint({ ctx, input }: { ctx: ServiceContext; inpu
   });
   fleetChanged(ctx);
   return endpoint;
-}
+};
 
 /** Changes a device: absent fields stay, null clears the optional ones (a SIM set to null leaves the device). */
-export async function updateEndpoint({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { id: string; input: UpdateEndpointInput };
-}): Promise<EndpointRow> {
+export const updateEndpoint: Verb<{ id: string; input: UpdateEndpointInput }, EndpointRow> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const changes = input.input;
   const before = await findEndpoint(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Device', 'id');
   const beforeTags = await tagsOf(ctx.db, workspaceId, before.id);
-  const patch: Partial<Omit<EndpointRow, 'workspaceId' | 'id' | 'seq' | 'createdAt' | 'updatedAt'>> = {};
+  const patch: EndpointPatch = {};
   if (changes.name != null) patch.name = validName('name', changes.name);
   if (changes.status != null) patch.status = changes.status;
   if (given(changes.imei)) patch.imei = changes.imei === null ? null : validImei('imei', changes.imei);
@@ -109,14 +106,7 @@ export async function updateEndpoint({
   }
   const tags = changes.tags != null ? validTags('tags', changes.tags) : beforeTags;
 
-  const after = await simTakenIsConflict(async () => {
-    const [row] = await ctx.db
-      .update(endpoints)
-      .set({ ...patch, updatedAt: sql`now()` })
-      .where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.id, before.id)))
-      .returning();
-    return row;
-  });
+  const after = await simTakenIsConflict(() => updateEndpointRow(ctx.db, workspaceId, before.id, patch));
   if (changes.tags != null) await replaceTags(ctx.db, workspaceId, before.id, tags);
   await recordAudit(ctx, {
     workspaceId,
@@ -128,15 +118,15 @@ export async function updateEndpoint({
   });
   fleetChanged(ctx);
   return after;
-}
+};
 
 /** Deletes a device (and its tags); its SIM is free again. */
-export async function deleteEndpoint({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<boolean> {
+export const deleteEndpoint: Verb<{ id: string }, boolean> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const before = await findEndpoint(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Device', 'id');
   const tags = await tagsOf(ctx.db, workspaceId, before.id);
-  await ctx.db.delete(endpoints).where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.id, before.id)));
+  await deleteEndpointRow(ctx.db, workspaceId, before.id);
   await recordAudit(ctx, {
     workspaceId,
     action: 'endpoint.deleted',
@@ -146,7 +136,7 @@ export async function deleteEndpoint({ ctx, input }: { ctx: ServiceContext; inpu
   });
   fleetChanged(ctx);
   return true;
-}
+};
 
 /**
  * A SIM of the Workspace that may go into device `endpointId` (null: a new device). The SIM row is

@@ -1,8 +1,17 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import type { PageQuery, SortOrder } from '../../../db/paging';
 import { type CoveragePolicyRow, coveragePolicies, endpoints, type ServicePolicyRow, servicePolicies } from '../../../db/schema';
 import type { Database } from '../../../db/schema-types';
 import { isUuid } from '../../../errors';
-import type { Keyset, SortOrder } from '../paging';
+
+export type NewServicePolicy = typeof servicePolicies.$inferInsert;
+export type NewCoveragePolicy = typeof coveragePolicies.$inferInsert;
+export type ServicePolicyPatch = Partial<
+  Pick<ServicePolicyRow, 'name' | 'dataEnabled' | 'smsEnabled' | 'monthlyDataLimitMb' | 'monthlySmsLimit'>
+>;
+export type CoveragePolicyPatch = Partial<Pick<CoveragePolicyRow, 'name' | 'countries' | 'networks' | 'dataPlan'>>;
+
+// --- service policies -----------------------------------------------------------------------------
 
 export async function findServicePolicy(db: Database, workspaceId: string, id: string, lock = false): Promise<ServicePolicyRow | null> {
   if (!isUuid(id)) return null;
@@ -14,6 +23,44 @@ export async function findServicePolicy(db: Database, workspaceId: string, id: s
   return row ?? null;
 }
 
+/** Service policies by id in any of the Workspaces (the loader's batch; each row keeps its Workspace). */
+export async function findServicePoliciesByIds(
+  db: Database,
+  workspaceIds: readonly string[],
+  ids: readonly string[],
+): Promise<ServicePolicyRow[]> {
+  return db
+    .select()
+    .from(servicePolicies)
+    .where(and(inArray(servicePolicies.workspaceId, [...workspaceIds]), inArray(servicePolicies.id, [...ids])));
+}
+
+/** Inserts a service policy; the unique index on its lower-cased name may refuse it (see the service). */
+export async function insertServicePolicy(db: Database, values: NewServicePolicy): Promise<ServicePolicyRow | undefined> {
+  const [row] = await db.insert(servicePolicies).values(values).returning();
+  return row;
+}
+
+export async function updateServicePolicyRow(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  patch: ServicePolicyPatch,
+): Promise<ServicePolicyRow | undefined> {
+  const [row] = await db
+    .update(servicePolicies)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(and(eq(servicePolicies.workspaceId, workspaceId), eq(servicePolicies.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteServicePolicyRow(db: Database, workspaceId: string, id: string): Promise<void> {
+  await db.delete(servicePolicies).where(and(eq(servicePolicies.workspaceId, workspaceId), eq(servicePolicies.id, id)));
+}
+
+// --- coverage policies ----------------------------------------------------------------------------
+
 export async function findCoveragePolicy(db: Database, workspaceId: string, id: string, lock = false): Promise<CoveragePolicyRow | null> {
   if (!isUuid(id)) return null;
   const query = db
@@ -23,6 +70,43 @@ export async function findCoveragePolicy(db: Database, workspaceId: string, id: 
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
+
+/** Coverage policies by id in any of the Workspaces (the loader's batch). */
+export async function findCoveragePoliciesByIds(
+  db: Database,
+  workspaceIds: readonly string[],
+  ids: readonly string[],
+): Promise<CoveragePolicyRow[]> {
+  return db
+    .select()
+    .from(coveragePolicies)
+    .where(and(inArray(coveragePolicies.workspaceId, [...workspaceIds]), inArray(coveragePolicies.id, [...ids])));
+}
+
+export async function insertCoveragePolicy(db: Database, values: NewCoveragePolicy): Promise<CoveragePolicyRow | undefined> {
+  const [row] = await db.insert(coveragePolicies).values(values).returning();
+  return row;
+}
+
+export async function updateCoveragePolicyRow(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  patch: CoveragePolicyPatch,
+): Promise<CoveragePolicyRow | undefined> {
+  const [row] = await db
+    .update(coveragePolicies)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(and(eq(coveragePolicies.workspaceId, workspaceId), eq(coveragePolicies.id, id)))
+    .returning();
+  return row;
+}
+
+export async function deleteCoveragePolicyRow(db: Database, workspaceId: string, id: string): Promise<void> {
+  await db.delete(coveragePolicies).where(and(eq(coveragePolicies.workspaceId, workspaceId), eq(coveragePolicies.id, id)));
+}
+
+// --- both kinds -----------------------------------------------------------------------------------
 
 /** Is another policy of this kind in the Workspace already called `name` (any letter case)? */
 export async function servicePolicyNameTaken(db: Database, workspaceId: string, name: string, exceptId: string | null): Promise<boolean> {
@@ -59,7 +143,7 @@ export async function devicesUsing(
 }
 
 export const SERVICE_POLICY_ORDER: SortOrder<ServicePolicyRow> = {
-  name: 'NAME_ASC',
+  name: 'servicePolicies:NAME_ASC',
   descending: false,
   keys: [
     { column: servicePolicies.name, type: 'text', of: (r) => r.name },
@@ -68,7 +152,7 @@ export const SERVICE_POLICY_ORDER: SortOrder<ServicePolicyRow> = {
 };
 
 export const COVERAGE_POLICY_ORDER: SortOrder<CoveragePolicyRow> = {
-  name: 'NAME_ASC',
+  name: 'coveragePolicies:NAME_ASC',
   descending: false,
   keys: [
     { column: coveragePolicies.name, type: 'text', of: (r) => r.name },
@@ -76,36 +160,30 @@ export const COVERAGE_POLICY_ORDER: SortOrder<CoveragePolicyRow> = {
   ],
 };
 
-export async function pageServicePolicies(
-  db: Database,
-  workspaceId: string,
-  keyset: Keyset<ServicePolicyRow>,
-  limit: number,
-): Promise<{ rows: ServicePolicyRow[]; total: number }> {
-  const where = eq(servicePolicies.workspaceId, workspaceId);
-  const rows = await db
+export async function pageServicePolicies(db: Database, workspaceId: string, page: PageQuery): Promise<ServicePolicyRow[]> {
+  return db
     .select()
     .from(servicePolicies)
-    .where(and(where, keyset.after))
-    .orderBy(...keyset.orderBy)
-    .limit(limit);
-  const [total] = await db.select({ n: count() }).from(servicePolicies).where(where);
-  return { rows, total: total?.n ?? 0 };
+    .where(and(eq(servicePolicies.workspaceId, workspaceId), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
 }
 
-export async function pageCoveragePolicies(
-  db: Database,
-  workspaceId: string,
-  keyset: Keyset<CoveragePolicyRow>,
-  limit: number,
-): Promise<{ rows: CoveragePolicyRow[]; total: number }> {
-  const where = eq(coveragePolicies.workspaceId, workspaceId);
-  const rows = await db
+export async function countServicePolicies(db: Database, workspaceId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(servicePolicies).where(eq(servicePolicies.workspaceId, workspaceId));
+  return row?.n ?? 0;
+}
+
+export async function pageCoveragePolicies(db: Database, workspaceId: string, page: PageQuery): Promise<CoveragePolicyRow[]> {
+  return db
     .select()
     .from(coveragePolicies)
-    .where(and(where, keyset.after))
-    .orderBy(...keyset.orderBy)
-    .limit(limit);
-  const [total] = await db.select({ n: count() }).from(coveragePolicies).where(where);
-  return { rows, total: total?.n ?? 0 };
+    .where(and(eq(coveragePolicies.workspaceId, workspaceId), page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+}
+
+export async function countCoveragePolicies(db: Database, workspaceId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(coveragePolicies).where(eq(coveragePolicies.workspaceId, workspaceId));
+  return row?.n ?? 0;
 }

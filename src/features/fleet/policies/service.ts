@@ -1,57 +1,62 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { type CoveragePolicyRow, coveragePolicies, type ServicePolicyRow, servicePolicies } from '../../../db/schema';
+import { type Connection, type PageArgs, paginate } from '../../../db/paging';
+import type { CoveragePolicyRow, ServicePolicyRow } from '../../../db/schema';
 import { conflict, isUniqueViolation, notFound } from '../../../errors';
-import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
-import type { ServiceContext } from '../../../server/context';
 import type {
   CreateCoveragePolicyInput,
   CreateServicePolicyInput,
   UpdateCoveragePolicyInput,
   UpdateServicePolicyInput,
 } from '../../../graphql/generated/resolvers-types';
+import type { Verb } from '../../../server/context';
 import { validName } from '../../../validation';
 import { recordAudit } from '../../audit/record';
 import { fleetChanged, fleetReader, fleetWriter, given } from '../access';
-import { keyset } from '../paging';
 import {
   COVERAGE_POLICY_ORDER,
+  type CoveragePolicyPatch,
+  countCoveragePolicies,
+  countServicePolicies,
   coveragePolicyNameTaken,
+  deleteCoveragePolicyRow,
+  deleteServicePolicyRow,
   devicesUsing,
   findCoveragePolicy,
   findServicePolicy,
+  insertCoveragePolicy,
+  insertServicePolicy,
   pageCoveragePolicies,
   pageServicePolicies,
   SERVICE_POLICY_ORDER,
+  type ServicePolicyPatch,
   servicePolicyNameTaken,
+  updateCoveragePolicyRow,
+  updateServicePolicyRow,
 } from './queries';
 import { validCountries, validDataPlan, validLimit, validNetworks } from './validation';
 
-type Page = { first?: number | null; after?: string | null };
 const nameTaken = (kind: string) => conflict(`A ${kind} with this name already exists in this Workspace.`, 'name');
 
 // --- service policies -----------------------------------------------------------------------------
 
-export async function listServicePolicies({ ctx, input }: { ctx: ServiceContext; input: Page }): Promise<Connection<ServicePolicyRow>> {
+/** The active Workspace's service policies, by name. */
+export const listServicePolicies: Verb<PageArgs, Connection<ServicePolicyRow>> = async ({ ctx, input }) => {
   const workspaceId = fleetReader(ctx);
-  const size = pageSize(input.first);
-  const page = keyset(SERVICE_POLICY_ORDER, input.after);
-  const { rows, total } = await pageServicePolicies(ctx.db, workspaceId, page, size + 1);
-  return toConnection(rows, size, total, page.cursorOf);
-}
+  return paginate({
+    ctx,
+    order: SERVICE_POLICY_ORDER,
+    page: input,
+    rows: (page) => pageServicePolicies(ctx.db, workspaceId, page),
+    count: () => countServicePolicies(ctx.db, workspaceId),
+  });
+};
 
-export async function getServicePolicy({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<ServicePolicyRow> {
+export const getServicePolicy: Verb<{ id: string }, ServicePolicyRow> = async ({ ctx, input }) => {
   const policy = await findServicePolicy(ctx.db, fleetReader(ctx), input.id);
   if (!policy) throw notFound('Service policy', 'id');
   return policy;
-}
+};
 
-export async function createServicePolicy({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: CreateServicePolicyInput;
-}): Promise<ServicePolicyRow> {
+export const createServicePolicy: Verb<CreateServicePolicyInput, ServicePolicyRow> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const values = {
     workspaceId,
@@ -62,7 +67,7 @@ export async function createServicePolicy({
     monthlySmsLimit: validLimit('monthlySmsLimit', input.monthlySmsLimit ?? null),
   };
   if (await servicePolicyNameTaken(ctx.db, workspaceId, values.name, null)) throw nameTaken('service policy');
-  const policy = await uniqueName('service policy', async () => (await ctx.db.insert(servicePolicies).values(values).returning())[0]);
+  const policy = await uniqueName('service policy', () => insertServicePolicy(ctx.db, values));
   await recordAudit(ctx, {
     workspaceId,
     action: 'service_policy.created',
@@ -72,37 +77,21 @@ export async function createServicePolicy({
   });
   fleetChanged(ctx);
   return policy;
-}
+};
 
-export async function updateServicePolicy({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { id: string; input: UpdateServicePolicyInput };
-}): Promise<ServicePolicyRow> {
+export const updateServicePolicy: Verb<{ id: string; input: UpdateServicePolicyInput }, ServicePolicyRow> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const changes = input.input;
   const before = await findServicePolicy(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Service policy', 'id');
-  const patch: Partial<Pick<ServicePolicyRow, 'name' | 'dataEnabled' | 'smsEnabled' | 'monthlyDataLimitMb' | 'monthlySmsLimit'>> = {};
+  const patch: ServicePolicyPatch = {};
   if (changes.name != null) patch.name = validName('name', changes.name);
   if (changes.dataEnabled != null) patch.dataEnabled = changes.dataEnabled;
   if (changes.smsEnabled != null) patch.smsEnabled = changes.smsEnabled;
   if (given(changes.monthlyDataLimitMb)) patch.monthlyDataLimitMb = validLimit('monthlyDataLimitMb', changes.monthlyDataLimitMb);
   if (given(changes.monthlySmsLimit)) patch.monthlySmsLimit = validLimit('monthlySmsLimit', changes.monthlySmsLimit);
   if (patch.name && (await servicePolicyNameTaken(ctx.db, workspaceId, patch.name, before.id))) throw nameTaken('service policy');
-  const after = await uniqueName(
-    'service policy',
-    async () =>
-      (
-        await ctx.db
-          .update(servicePolicies)
-          .set({ ...patch, updatedAt: sql`now()` })
-          .where(and(eq(servicePolicies.workspaceId, workspaceId), eq(servicePolicies.id, before.id)))
-          .returning()
-      )[0],
-  );
+  const after = await uniqueName('service policy', () => updateServicePolicyRow(ctx.db, workspaceId, before.id, patch));
   await recordAudit(ctx, {
     workspaceId,
     action: 'service_policy.updated',
@@ -113,10 +102,10 @@ export async function updateServicePolicy({
   });
   fleetChanged(ctx);
   return after;
-}
+};
 
 /** Deletes a service policy no device uses (CONFLICT otherwise). */
-export async function deleteServicePolicy({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<boolean> {
+export const deleteServicePolicy: Verb<{ id: string }, boolean> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   // Locked first: a device being given this policy meanwhile waits for us, or we wait for it and count it.
   const before = await findServicePolicy(ctx.db, workspaceId, input.id, true);
@@ -124,35 +113,33 @@ export async function deleteServicePolicy({ ctx, input }: { ctx: ServiceContext;
   const users = await devicesUsing(ctx.db, workspaceId, { servicePolicyId: before.id });
   if (users > 0)
     throw conflict(`${users} device${users === 1 ? ' uses' : 's use'} this service policy; assign them another one first.`, 'id');
-  await ctx.db.delete(servicePolicies).where(and(eq(servicePolicies.workspaceId, workspaceId), eq(servicePolicies.id, before.id)));
+  await deleteServicePolicyRow(ctx.db, workspaceId, before.id);
   await recordAudit(ctx, { workspaceId, action: 'service_policy.deleted', targetType: 'service_policy', targetId: before.id, before });
   fleetChanged(ctx);
   return true;
-}
+};
 
 // --- coverage policies ----------------------------------------------------------------------------
 
-export async function listCoveragePolicies({ ctx, input }: { ctx: ServiceContext; input: Page }): Promise<Connection<CoveragePolicyRow>> {
+/** The active Workspace's coverage policies, by name. */
+export const listCoveragePolicies: Verb<PageArgs, Connection<CoveragePolicyRow>> = async ({ ctx, input }) => {
   const workspaceId = fleetReader(ctx);
-  const size = pageSize(input.first);
-  const page = keyset(COVERAGE_POLICY_ORDER, input.after);
-  const { rows, total } = await pageCoveragePolicies(ctx.db, workspaceId, page, size + 1);
-  return toConnection(rows, size, total, page.cursorOf);
-}
+  return paginate({
+    ctx,
+    order: COVERAGE_POLICY_ORDER,
+    page: input,
+    rows: (page) => pageCoveragePolicies(ctx.db, workspaceId, page),
+    count: () => countCoveragePolicies(ctx.db, workspaceId),
+  });
+};
 
-export async function getCoveragePolicy({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<CoveragePolicyRow> {
+export const getCoveragePolicy: Verb<{ id: string }, CoveragePolicyRow> = async ({ ctx, input }) => {
   const policy = await findCoveragePolicy(ctx.db, fleetReader(ctx), input.id);
   if (!policy) throw notFound('Coverage policy', 'id');
   return policy;
-}
+};
 
-export async function createCoveragePolicy({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: CreateCoveragePolicyInput;
-}): Promise<CoveragePolicyRow> {
+export const createCoveragePolicy: Verb<CreateCoveragePolicyInput, CoveragePolicyRow> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const values = {
     workspaceId,
@@ -162,7 +149,7 @@ export async function createCoveragePolicy({
     dataPlan: validDataPlan(input.dataPlan ?? null),
   };
   if (await coveragePolicyNameTaken(ctx.db, workspaceId, values.name, null)) throw nameTaken('coverage policy');
-  const policy = await uniqueName('coverage policy', async () => (await ctx.db.insert(coveragePolicies).values(values).returning())[0]);
+  const policy = await uniqueName('coverage policy', () => insertCoveragePolicy(ctx.db, values));
   await recordAudit(ctx, {
     workspaceId,
     action: 'coverage_policy.created',
@@ -172,36 +159,20 @@ export async function createCoveragePolicy({
   });
   fleetChanged(ctx);
   return policy;
-}
+};
 
-export async function updateCoveragePolicy({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { id: string; input: UpdateCoveragePolicyInput };
-}): Promise<CoveragePolicyRow> {
+export const updateCoveragePolicy: Verb<{ id: string; input: UpdateCoveragePolicyInput }, CoveragePolicyRow> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const changes = input.input;
   const before = await findCoveragePolicy(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Coverage policy', 'id');
-  const patch: Partial<Pick<CoveragePolicyRow, 'name' | 'countries' | 'networks' | 'dataPlan'>> = {};
+  const patch: CoveragePolicyPatch = {};
   if (changes.name != null) patch.name = validName('name', changes.name);
   if (changes.countries != null) patch.countries = validCountries('countries', changes.countries);
   if (changes.networks != null) patch.networks = validNetworks('networks', changes.networks);
   if (given(changes.dataPlan)) patch.dataPlan = validDataPlan(changes.dataPlan);
   if (patch.name && (await coveragePolicyNameTaken(ctx.db, workspaceId, patch.name, before.id))) throw nameTaken('coverage policy');
-  const after = await uniqueName(
-    'coverage policy',
-    async () =>
-      (
-        await ctx.db
-          .update(coveragePolicies)
-          .set({ ...patch, updatedAt: sql`now()` })
-          .where(and(eq(coveragePolicies.workspaceId, workspaceId), eq(coveragePolicies.id, before.id)))
-          .returning()
-      )[0],
-  );
+  const after = await uniqueName('coverage policy', () => updateCoveragePolicyRow(ctx.db, workspaceId, before.id, patch));
   await recordAudit(ctx, {
     workspaceId,
     action: 'coverage_policy.updated',
@@ -212,21 +183,21 @@ export async function updateCoveragePolicy({
   });
   fleetChanged(ctx);
   return after;
-}
+};
 
 /** Deletes a coverage policy no device uses (CONFLICT otherwise). */
-export async function deleteCoveragePolicy({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<boolean> {
+export const deleteCoveragePolicy: Verb<{ id: string }, boolean> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const before = await findCoveragePolicy(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('Coverage policy', 'id');
   const users = await devicesUsing(ctx.db, workspaceId, { coveragePolicyId: before.id });
   if (users > 0)
     throw conflict(`${users} device${users === 1 ? ' uses' : 's use'} this coverage policy; assign them another one first.`, 'id');
-  await ctx.db.delete(coveragePolicies).where(and(eq(coveragePolicies.workspaceId, workspaceId), eq(coveragePolicies.id, before.id)));
+  await deleteCoveragePolicyRow(ctx.db, workspaceId, before.id);
   await recordAudit(ctx, { workspaceId, action: 'coverage_policy.deleted', targetType: 'coverage_policy', targetId: before.id, before });
   fleetChanged(ctx);
   return true;
-}
+};
 
 /** Policy names are unique per Workspace in any letter case; the unique index settles races. */
 async function uniqueName<T>(kind: string, write: () => Promise<T | undefined>): Promise<T> {

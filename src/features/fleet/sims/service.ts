@@ -1,54 +1,51 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { endpoints, type SimRow, sims } from '../../../db/schema';
+import { type Connection, type PageArgs, paginate } from '../../../db/paging';
+import type { SimRow } from '../../../db/schema';
 import { badInput, conflict, notFound } from '../../../errors';
-import { type Connection, pageSize, toConnection } from '../../../graphql/connection';
-import type { ServiceContext } from '../../../server/context';
 import type { SimFilter, SimOrder, SimStatus, UpdateSimInput } from '../../../graphql/generated/resolvers-types';
+import type { Verb } from '../../../server/context';
 import { recordAudit, recordAuditMany } from '../../audit/record';
 import { filterTag, fleetChanged, fleetReader, fleetWriter, given } from '../access';
+import { releaseSim } from '../endpoints/queries';
 import { validIccid, validImsi, validMsisdn } from '../identifiers';
-import { keyset, searchTerm, statusList } from '../paging';
+import { searchTerm, statusList } from '../search';
 import { assertTransition, INITIAL_STATUSES } from './lifecycle';
-import { countSims, findSim, pageSims, SIM_ORDERS, simConditions } from './queries';
+import { countSims, findSim, insertSims, pageSims, SIM_ORDERS, type SimPatch, updateSimRow } from './queries';
 
 export const MAX_SIMS_PER_REGISTRATION = 1000;
 
-export async function listSims({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { first?: number | null; after?: string | null; filter?: SimFilter | null; orderBy?: SimOrder | null };
-}): Promise<Connection<SimRow>> {
+export interface ListSimsInput extends PageArgs {
+  filter?: SimFilter | null;
+  orderBy?: SimOrder | null;
+}
+
+/** The active Workspace's SIMs, filtered and sorted (newest first by default). */
+export const listSims: Verb<ListSimsInput, Connection<SimRow>> = async ({ ctx, input }) => {
   const workspaceId = fleetReader(ctx);
-  const size = pageSize(input.first);
-  const page = keyset(SIM_ORDERS[input.orderBy ?? 'CREATED_DESC'], input.after);
-  const where = simConditions(workspaceId, {
+  const filter = {
     statuses: statusList(input.filter?.status),
     tag: filterTag(input.filter?.tag),
     search: searchTerm(input.filter?.search),
     assigned: input.filter?.assigned ?? null,
+  };
+  return paginate({
+    ctx,
+    order: SIM_ORDERS[input.orderBy ?? 'CREATED_DESC'],
+    page: input,
+    rows: (page) => pageSims(ctx.db, workspaceId, filter, page),
+    count: () => countSims(ctx.db, workspaceId, filter),
   });
-  const rows = await pageSims(ctx.db, where, page, size + 1);
-  return toConnection(rows, size, await countSims(ctx.db, where), page.cursorOf);
-}
+};
 
 /** A SIM of the active Workspace; any other id is NOT_FOUND. */
-export async function getSim({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<SimRow> {
+export const getSim: Verb<{ id: string }, SimRow> = async ({ ctx, input }) => {
   const workspaceId = fleetReader(ctx);
   const sim = await findSim(ctx.db, workspaceId, input.id);
   if (!sim) throw notFound('SIM', 'id');
   return sim;
-}
+};
 
 /** Registers up to 1,000 SIMs in the active Workspace, all or nothing (an error rolls the request back). */
-export async function registerSims({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { iccids: readonly string[]; status?: SimStatus | null };
-}): Promise<SimRow[]> {
+export const registerSims: Verb<{ iccids: readonly string[]; status?: SimStatus | null }, SimRow[]> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   if (input.iccids.length > MAX_SIMS_PER_REGISTRATION) {
     throw badInput('iccids', `At most ${MAX_SIMS_PER_REGISTRATION} ICCIDs per call (got ${input.iccids.length}).`);
@@ -63,11 +60,7 @@ export async function registerSims({
   }
   if (!iccids.length) return [];
   // Unique checks see every Workspace (RLS does not apply to them): a card held anywhere is a conflict.
-  const inserted = await ctx.db
-    .insert(sims)
-    .values(iccids.map((iccid) => ({ workspaceId, iccid, status })))
-    .onConflictDoNothing({ target: sims.iccid })
-    .returning();
+  const inserted = await insertSims(ctx.db, workspaceId, iccids, status);
   if (inserted.length < iccids.length) {
     const stored = new Set(inserted.map((s) => s.iccid));
     const taken = iccids.filter((i) => !stored.has(i));
@@ -83,15 +76,15 @@ export async function registerSims({
   fleetChanged(ctx);
   const byIccid = new Map(inserted.map((s) => [s.iccid, s]));
   return iccids.map((iccid) => byIccid.get(iccid) as SimRow);
-}
+};
 
 /** Changes a SIM's status (along the lifecycle), IMSI or MSISDN. A DELETED SIM leaves its device. */
-export async function updateSim({ ctx, input }: { ctx: ServiceContext; input: { id: string; input: UpdateSimInput } }): Promise<SimRow> {
+export const updateSim: Verb<{ id: string; input: UpdateSimInput }, SimRow> = async ({ ctx, input }) => {
   const workspaceId = fleetWriter(ctx);
   const changes = input.input;
   const before = await findSim(ctx.db, workspaceId, input.id, true);
   if (!before) throw notFound('SIM', 'id');
-  const patch: Partial<Pick<SimRow, 'status' | 'imsi' | 'msisdn'>> = {};
+  const patch: SimPatch = {};
   if (changes.status) {
     assertTransition(before.status, changes.status);
     if (changes.status !== before.status) patch.status = changes.status;
@@ -101,32 +94,23 @@ export async function updateSim({ ctx, input }: { ctx: ServiceContext; input: { 
   if (Object.entries(patch).every(([key, value]) => before[key as keyof typeof patch] === value)) return before;
 
   if (patch.status === 'DELETED') {
-    const freed = await ctx.db
-      .update(endpoints)
-      .set({ simId: null, updatedAt: sql`now()` })
-      .where(and(eq(endpoints.workspaceId, workspaceId), eq(endpoints.simId, before.id)))
-      .returning({ id: endpoints.id });
-    for (const device of freed) {
+    for (const deviceId of await releaseSim(ctx.db, workspaceId, before.id)) {
       await recordAudit(ctx, {
         workspaceId,
         action: 'endpoint.updated',
         targetType: 'endpoint',
-        targetId: device.id,
+        targetId: deviceId,
         before: { simId: before.id },
         after: { simId: null },
       });
     }
   }
-  const [after] = await ctx.db
-    .update(sims)
-    .set({ ...patch, updatedAt: sql`now()` })
-    .where(and(eq(sims.workspaceId, workspaceId), eq(sims.id, before.id)))
-    .returning();
+  const after = await updateSimRow(ctx.db, workspaceId, before.id, patch);
   if (!after) throw new Error('SIM vanished while locked');
   await recordAudit(ctx, { workspaceId, action: 'sim.updated', targetType: 'sim', targetId: after.id, before, after });
   fleetChanged(ctx);
   return after;
-}
+};
 
 function listSome(values: readonly string[], max = 20): string {
   return values.length > max ? `${values.slice(0, max).join(', ')} and ${values.length - max} more` : values.join(', ');

@@ -1,6 +1,44 @@
-import { sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/rows';
+import { simDailyUsage } from '../../../db/schema';
 import type { Database } from '../../../db/schema-types';
+
+/** A SIM's usage over a date range. */
+export interface UsageTotals {
+  bytesUp: number;
+  bytesDown: number;
+  smsSent: number;
+  smsReceived: number;
+  cost: number;
+}
+
+/** The usage totals of several SIMs of any of the Workspaces over one date range (the loader's batch), one row per SIM with usage. */
+export async function usageTotalsOfSims(
+  db: Database,
+  workspaceIds: readonly string[],
+  simIds: readonly string[],
+  range: { startDate: string; endDate: string },
+): Promise<(UsageTotals & { workspaceId: string; simId: string })[]> {
+  return db
+    .select({
+      workspaceId: simDailyUsage.workspaceId,
+      simId: simDailyUsage.simId,
+      bytesUp: sql<number>`sum(${simDailyUsage.bytesUp})::float8`,
+      bytesDown: sql<number>`sum(${simDailyUsage.bytesDown})::float8`,
+      smsSent: sql<number>`sum(${simDailyUsage.smsSent})::int`,
+      smsReceived: sql<number>`sum(${simDailyUsage.smsReceived})::int`,
+      cost: sql<number>`sum(${simDailyUsage.cost})::float8`,
+    })
+    .from(simDailyUsage)
+    .where(
+      and(
+        inArray(simDailyUsage.workspaceId, [...workspaceIds]),
+        inArray(simDailyUsage.simId, [...simIds]),
+        sql`${simDailyUsage.day} BETWEEN ${range.startDate}::date AND ${range.endDate}::date`,
+      ),
+    )
+    .groupBy(simDailyUsage.workspaceId, simDailyUsage.simId);
+}
 
 /** One record as stored: the ICCID still to be resolved to its SIM (and so to its Workspace). */
 export interface UsageRow {

@@ -1,7 +1,7 @@
 import { requireOperator } from '../../../auth/guard';
 import { badInput } from '../../../errors';
-import type { ServiceContext } from '../../../server/context';
 import type { UsageRecordInput } from '../../../graphql/generated/resolvers-types';
+import type { Verb } from '../../../server/context';
 import { recordAuditMany } from '../../audit/record';
 import { fleetChanged } from '../access';
 import { lockUsageIngest, type UsageRow, unknownIccids, upsertUsage } from './queries';
@@ -15,13 +15,7 @@ const MAX_COST = 9_999_999_999;
  * statement; a replay of (iccid, date) replaces the figures. All or nothing: any bad record, or any
  * unknown ICCID, is BAD_USER_INPUT on `records` and nothing is stored. Returns the rows stored.
  */
-export async function recordUsage({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { records: readonly UsageRecordInput[] };
-}): Promise<number> {
+export const recordUsage: Verb<{ records: readonly UsageRecordInput[] }, number> = async ({ ctx, input }) => {
   requireOperator(ctx);
   const { records } = input;
   if (records.length > MAX_USAGE_RECORDS)
@@ -53,7 +47,7 @@ export async function recordUsage({
   );
   fleetChanged(ctx);
   return stored.reduce((sum, s) => sum + s.rows, 0);
-}
+};
 
 function validRecord(record: UsageRecordInput, index: number): UsageRow {
   const where = `records[${index}]`;

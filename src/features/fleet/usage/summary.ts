@@ -1,6 +1,7 @@
 import { badInput } from '../../../errors';
 import type { ServiceContext } from '../../../server/context';
-import { NO_USAGE, type UsageTotals } from '../loaders';
+import { NO_USAGE } from '../loaders';
+import type { UsageTotals } from './queries';
 
 /** What `Endpoint.usage` and `Sim.usage` return; the currency is resolved from the Workspace. */
 export interface UsageSummaryModel extends UsageTotals {
