@@ -5,7 +5,12 @@ import { createFleetLoaders, type FleetLoaders } from '../features/fleet/loaders
 import { findUsersByIds } from '../features/identity/queries';
 import { findOrganizationsByIds } from '../features/ops/queries';
 import { createReportLoaders, type ReportLoaders } from '../features/reports/loaders';
-import { findLinksOfWorkspaces, findWorkspacesByIds } from '../features/workspaces/queries';
+import {
+  countLinkedWorkspacesOfOrganizations,
+  findLinksOfWorkspaces,
+  findWorkspacesByIds,
+  findWorkspacesOfOrganizations,
+} from '../features/workspaces/queries';
 
 /** Per-request batch loaders: nested fields cost one query per kind, whatever the page size. */
 export interface Loaders {
@@ -14,6 +19,10 @@ export interface Loaders {
   user: DataLoader<string, UserRow | null>;
   /** A Workspace's link to its main organization, keyed by the Workspace's id. */
   link: DataLoader<string, WorkspaceLinkRow | null>;
+  /** How many Workspaces a main organization links, keyed by its id. */
+  linkedWorkspaceCount: DataLoader<string, number>;
+  /** An organization's own Workspaces, oldest first, keyed by its id. */
+  organizationWorkspaces: DataLoader<string, WorkspaceRow[]>;
   /** Devices, SIMs, policies, tags and usage totals (src/features/fleet/loaders.ts). */
   fleet: FleetLoaders;
   /** Zero-filled daily usage series (src/features/reports/loaders.ts). */
@@ -38,6 +47,15 @@ export function createLoaders(db: Database): Loaders {
       (ids) => findLinksOfWorkspaces(db, ids),
       (r) => r.workspaceId,
     ),
+    linkedWorkspaceCount: new DataLoader(async (ids) => {
+      const counts = new Map((await countLinkedWorkspacesOfOrganizations(db, ids)).map((r) => [r.organizationId, r.n]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    organizationWorkspaces: new DataLoader(async (ids) => {
+      const byOrganization = new Map<string, WorkspaceRow[]>(ids.map((id) => [id, []]));
+      for (const row of await findWorkspacesOfOrganizations(db, ids)) byOrganization.get(row.organizationId)?.push(row);
+      return ids.map((id) => byOrganization.get(id) ?? []);
+    }),
     fleet: createFleetLoaders(db),
     reports: createReportLoaders(db),
   };

@@ -21,6 +21,15 @@ export async function findWorkspacesByIds(db: Database, ids: readonly string[]):
     .where(inArray(workspaces.id, [...ids]));
 }
 
+/** The Workspaces of these organizations, oldest first (the loader behind Organization.workspaces). */
+export async function findWorkspacesOfOrganizations(db: Database, organizationIds: readonly string[]): Promise<WorkspaceRow[]> {
+  return db
+    .select()
+    .from(workspaces)
+    .where(inArray(workspaces.organizationId, [...organizationIds]))
+    .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+}
+
 export async function insertWorkspace(db: Database, values: { organizationId: string; name: string }): Promise<WorkspaceRow> {
   const [row] = await db.insert(workspaces).values(values).returning();
   if (!row) throw new Error('insert returned no workspace');
@@ -55,6 +64,18 @@ export async function deleteLink(db: Database, workspaceId: string): Promise<voi
 export async function countLinkedWorkspaces(db: Database, mainOrganizationId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(workspaceLinks).where(eq(workspaceLinks.mainOrganizationId, mainOrganizationId));
   return row?.n ?? 0;
+}
+
+/** Linked Workspaces per main organization (the loader behind Organization.linkedWorkspaceCount); absent: none. */
+export async function countLinkedWorkspacesOfOrganizations(
+  db: Database,
+  mainOrganizationIds: readonly string[],
+): Promise<{ organizationId: string; n: number }[]> {
+  return db
+    .select({ organizationId: workspaceLinks.mainOrganizationId, n: count() })
+    .from(workspaceLinks)
+    .where(inArray(workspaceLinks.mainOrganizationId, [...mainOrganizationIds]))
+    .groupBy(workspaceLinks.mainOrganizationId);
 }
 
 // ---- access ----------------------------------------------------------------------------------------
