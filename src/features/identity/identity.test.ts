@@ -28,7 +28,7 @@ describe('sign-in and switching', () => {
 
   it('answers a wrong password and an unknown email with the same UNAUTHENTICATED message', async () => {
     const { admin } = await createTenant(app);
-    const wrong = await app.gql('mutation { signIn(email: "' + admin.email + '", password: "not-the-password") { token } }');
+    const wrong = await app.gql(`mutation { signIn(email: "${admin.email}", password: "not-the-password") { token } }`);
     const unknown = await app.gql('mutation { signIn(email: "nobody@example.test", password: "not-the-password") { token } }');
     expect(expectError(wrong, 'UNAUTHENTICATED').message).toBe(expectError(unknown, 'UNAUTHENTICATED').message);
   });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema-types';
 import { notFound, unauthenticated } from '../../errors';
 import type { Viewer } from '../../server/context';
 import { resolveApplicationToken } from '../tokens/resolve';
-import { findUserById } from './users';
+import { findUserById } from './queries';
 import { buildViewer, requireViewer } from './viewer';
 
 /** What a request presented, before anything is verified. */

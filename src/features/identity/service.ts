@@ -1,27 +1,20 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { requireViewer } from '../../auth/guard';
 import { assertPasswordStrength, hashPassword, verifyPassword } from '../../auth/passwords';
 import { signSessionToken } from '../../auth/session-token';
 import { applyScope } from '../../db/rls';
-import { invitations, memberships, users } from '../../db/schema';
 import { badInput, forbidden, notFound, unauthenticated } from '../../errors';
-import type { ServiceContext, Viewer } from '../../server/context';
+import type { ServiceContext, Verb, Viewer } from '../../server/context';
 import { validName } from '../../validation';
 import { recordAudit } from '../audit/record';
+import { activateInvitedMemberships, markInvitationsAccepted } from '../memberships/queries';
 import { hashActivationKey } from './activation-key';
 import type { AuthPayloadModel } from './auth-payload';
-import { findUserByEmail } from './users';
+import { findUserByActivationKeyHash, findUserByEmail, updateUser } from './queries';
 
 const WRONG_CREDENTIALS = 'Wrong email or password.';
 
 /** Signs in and lands in the default Workspace (or the first one the user can still enter). */
-export async function signIn({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { email: string; password: string };
-}): Promise<AuthPayloadModel> {
+export const signIn: Verb<{ email: string; password: string }, AuthPayloadModel> = async ({ ctx, input }) => {
   const email = input.email.trim();
   // Counted before the password is checked, so parallel guesses cannot slip past; RATE_LIMITED while throttled.
   await ctx.signInGuard?.begin(email);
@@ -32,10 +25,10 @@ export async function signIn({
   const viewer = await ctx.signInAs(user, null);
   if (!viewer) throw forbidden('Your account has no active Workspace membership; ask an Administrator to add you.');
   return payloadFor(ctx, viewer);
-}
+};
 
 /** A new session token for another Workspace the user can enter; the current token stays valid. */
-export async function switchWorkspace({ ctx, input }: { ctx: ServiceContext; input: { workspaceId: string } }): Promise<AuthPayloadModel> {
+export const switchWorkspace: Verb<{ workspaceId: string }, AuthPayloadModel> = async ({ ctx, input }) => {
   const viewer = requireViewer(ctx);
   if (viewer.credential === 'application') throw forbidden('Application tokens belong to one Workspace; switching needs user credentials.');
   const entry = viewer.access.find((a) => a.workspaceId === input.workspaceId);
@@ -44,41 +37,29 @@ export async function switchWorkspace({ ctx, input }: { ctx: ServiceContext; inp
   if (!workspace) throw notFound('Workspace', 'workspaceId');
   const token = await signSessionToken({ userId: viewer.user.id, workspaceId: workspace.id }, ctx.secret);
   return { token, user: viewer.user, workspace };
-}
+};
 
 /** Activates an invited account: sets its password, turns its invitations into active memberships, signs in. */
-export async function acceptInvitation({
+export const acceptInvitation: Verb<{ activationKey: string; password: string; name?: string | null }, AuthPayloadModel> = async ({
   ctx,
   input,
-}: {
-  ctx: ServiceContext;
-  input: { activationKey: string; password: string; name?: string | null };
-}): Promise<AuthPayloadModel> {
-  const [invited] = await ctx.db
-    .select()
-    .from(users)
-    .where(eq(users.activationKeyHash, hashActivationKey(input.activationKey.trim())));
-  if (!invited || !invited.activationExpiresAt || invited.activationExpiresAt.getTime() < Date.now()) {
+}) => {
+  const invited = await findUserByActivationKeyHash(ctx.db, hashActivationKey(input.activationKey.trim()));
+  if (!invited?.activationExpiresAt || invited.activationExpiresAt.getTime() < Date.now()) {
     throw badInput('activationKey', 'The activation key is invalid or has expired; ask for a new invitation.');
   }
   assertPasswordStrength(input.password);
   const name = input.name === null || input.name === undefined ? invited.name : validName('name', input.name);
-  const [user] = await ctx.db
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.password), name, activationKeyHash: null, activationExpiresAt: null })
-    .where(eq(users.id, invited.id))
-    .returning();
+  const user = await updateUser(ctx.db, invited.id, {
+    passwordHash: await hashPassword(input.password),
+    name,
+    activationKeyHash: null,
+    activationExpiresAt: null,
+  });
   if (!user) throw badInput('activationKey', 'The activation key is invalid or has expired.');
   await applyScope(ctx.db, { workspaceIds: [], userId: user.id, operator: false });
-  const activated = await ctx.db
-    .update(memberships)
-    .set({ status: 'ACTIVE' })
-    .where(and(eq(memberships.userId, user.id), eq(memberships.status, 'INVITED')))
-    .returning();
-  await ctx.db
-    .update(invitations)
-    .set({ acceptedAt: new Date() })
-    .where(and(eq(invitations.userId, user.id), isNull(invitations.acceptedAt)));
+  const activated = await activateInvitedMemberships(ctx.db, user.id);
+  await markInvitationsAccepted(ctx.db, user.id);
   const viewer = await ctx.signInAs({ ...user }, null);
   if (!viewer) throw forbidden('The invitation was withdrawn: you have no active Workspace membership.');
   for (const m of activated) {
@@ -92,7 +73,7 @@ export async function acceptInvitation({
     });
   }
   return payloadFor(ctx, viewer);
-}
+};
 
 async function payloadFor(ctx: ServiceContext, viewer: Viewer): Promise<AuthPayloadModel> {
   const workspaceId = viewer.active?.workspace.id ?? null;

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { actsAsOperator } from '../../auth/policy';
 import type { RlsScope } from '../../db/rls';
-import { type UserRow, workspaces } from '../../db/schema';
+import type { UserRow } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import { unauthenticated } from '../../errors';
 import type { Credential, Viewer } from '../../server/context';
 import { landingWorkspace, loadAccess } from '../workspaces/access';
+import { findWorkspaceById } from '../workspaces/queries';
 
 /**
  * Builds the viewer for a user acting in `workspaceId` (null: land in the default Workspace).
@@ -18,7 +18,7 @@ export async function buildViewer(db: Database, user: UserRow, workspaceId: stri
     if (workspaceId || !user.isOperator) return null;
     return { user, isOperator: true, credential, active: null, access };
   }
-  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, entry.workspaceId));
+  const workspace = await findWorkspaceById(db, entry.workspaceId);
   if (!workspace) return null;
   return { user, isOperator: user.isOperator, credential, active: { workspace, role: entry.role }, access };
 }

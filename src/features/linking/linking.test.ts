@@ -189,6 +189,7 @@ describe('linking and unlinking Workspaces', () => {
     const outsider = await createTenant(app);
     const assign = 'mutation($m: ID!, $u: ID!) { assignSuperAdmin(mainOrganizationId: $m, userId: $u) { superAdmin { id } } }';
     expectError(await app.gql(assign, { m: main.id, u: outsider.admin.id }, { token: ops }), 'BAD_USER_INPUT', 'userId');
+    expectError(await app.gql(assign, { m: main.id, u: 'not-a-uuid' }, { token: ops }), 'BAD_USER_INPUT', 'userId');
     const data = expectData(
       await app.gql<{ assignSuperAdmin: { superAdmin: { id: string } } }>(assign, { m: main.id, u: next.id }, { token: ops }),
     );

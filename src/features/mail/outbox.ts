@@ -1,5 +1,5 @@
-import { emailOutbox } from '../../db/schema';
 import type { ServiceContext } from '../../server/context';
+import { insertEmail } from './queries';
 import { markMailQueued } from './sender';
 
 export interface Email {
@@ -13,7 +13,7 @@ export interface Email {
  * (src/features/mail/sender.ts), and never when it rolls back.
  */
 export async function queueEmail(ctx: ServiceContext, email: Email): Promise<void> {
-  await ctx.db.insert(emailOutbox).values(email);
+  await insertEmail(ctx.db, email);
   markMailQueued(ctx.requestId);
 }
 

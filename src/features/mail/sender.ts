@@ -1,8 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
-import { queryRows } from '../../db/rows';
-import { emailOutbox } from '../../db/schema';
-import { currentTransport, type OutgoingEmail } from './transport';
+import { claimUnsentEmails, releaseEmail } from './queries';
+import { currentTransport } from './transport';
 
 /** At most this many emails per claim; a flush keeps claiming until the outbox is empty. */
 const BATCH = 50;
@@ -20,7 +18,8 @@ interface MailState {
   running: Promise<void>;
 }
 const holder = globalThis as typeof globalThis & { __portalMail?: MailState };
-const state: MailState = (holder.__portalMail ??= { queued: new Map(), swept: false, running: Promise.resolve() });
+holder.__portalMail ??= { queued: new Map(), swept: false, running: Promise.resolve() };
+const state: MailState = holder.__portalMail;
 
 /** Called when a request's transaction writes an outbox row. */
 export function markMailQueued(requestId: string): void {
@@ -65,12 +64,7 @@ export async function flushOutbox(database: DatabaseHandle): Promise<number> {
   const deliver = currentTransport();
   let sent = 0;
   for (;;) {
-    const claimed = await queryRows<OutgoingEmail>(
-      database.db,
-      sql`UPDATE email_outbox SET sent_at = now()
-           WHERE id IN (SELECT id FROM email_outbox WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-       RETURNING id, recipient, subject, body`,
-    );
+    const claimed = await claimUnsentEmails(database.db, BATCH);
     let failed = 0;
     for (const email of claimed) {
       try {
@@ -79,7 +73,7 @@ export async function flushOutbox(database: DatabaseHandle): Promise<number> {
       } catch (error) {
         failed++;
         console.error(`[mail] could not deliver email ${email.id} to ${email.recipient}:`, error);
-        await database.db.update(emailOutbox).set({ sentAt: null }).where(eq(emailOutbox.id, email.id));
+        await releaseEmail(database.db, email.id);
       }
     }
     // After a failure, leave the rest for the next flush rather than retrying in a tight loop.

@@ -1,12 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { requireViewer } from '../../auth/guard';
 import { actsAsOperator, can } from '../../auth/policy';
-import { memberships, type UserRow, users } from '../../db/schema';
+import type { UserRow } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
-import type { ServiceContext, Viewer } from '../../server/context';
+import type { ServiceContext, Verb, Viewer } from '../../server/context';
 import { recordAudit } from '../audit/record';
-import { findUserById } from '../identity/users';
+import { findUserById, updateUser } from '../identity/queries';
 import { loadAccess } from '../workspaces/access';
+import { hasMembershipIn } from './queries';
 
 /**
  * Sets where a user's sign-in lands. Oneself: any Workspace one can enter (NOT_FOUND otherwise).
@@ -14,13 +14,7 @@ import { loadAccess } from '../workspaces/access';
  * default and the new one (FORBIDDEN otherwise), and the user must be able to enter the new one
  * (BAD_USER_INPUT). Platform operators may set anyone's default to a Workspace that user can enter.
  */
-export async function setDefaultWorkspace({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { userId: string; workspaceId: string };
-}): Promise<UserRow> {
+export const setDefaultWorkspace: Verb<{ userId: string; workspaceId: string }, UserRow> = async ({ ctx, input }) => {
   const viewer = requireViewer(ctx);
   const operator = actsAsOperator(viewer);
   const self = input.userId === viewer.user.id;
@@ -48,7 +42,7 @@ export async function setDefaultWorkspace({
   }
 
   if (target.defaultWorkspaceId === workspaceId) return target;
-  const [updated] = await ctx.db.update(users).set({ defaultWorkspaceId: workspaceId }).where(eq(users.id, target.id)).returning();
+  const updated = await updateUser(ctx.db, target.id, { defaultWorkspaceId: workspaceId });
   if (!updated) throw notFound('User', 'userId');
   await recordAudit(ctx, {
     workspaceId,
@@ -61,7 +55,7 @@ export async function setDefaultWorkspace({
   if (self)
     ctx.viewer = { ...viewer, user: updated, access: viewer.access.map((a) => ({ ...a, isDefault: a.workspaceId === workspaceId })) };
   return updated;
-}
+};
 
 function administers(viewer: Viewer, workspaceId: string): boolean {
   return can(viewer.access.find((a) => a.workspaceId === workspaceId)?.role, 'members:manage');
@@ -76,12 +70,7 @@ async function visibleUser(ctx: ServiceContext, viewer: Viewer, operator: boolea
   if (!user || operator) return user;
   const accessible = viewer.access.map((a) => a.workspaceId);
   if (accessible.length === 0) return null;
-  const [shared] = await ctx.db
-    .select({ workspaceId: memberships.workspaceId })
-    .from(memberships)
-    .where(and(eq(memberships.userId, user.id), inArray(memberships.workspaceId, accessible)))
-    .limit(1);
-  if (shared) return user;
+  if (await hasMembershipIn(ctx.db, accessible, user.id)) return user;
   const theirs = await loadAccess(ctx.db, user);
   return theirs.some((a) => accessible.includes(a.workspaceId)) ? user : null;
 }

@@ -1,15 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { requireRole } from '../../auth/guard';
-import { invitations, type MembershipRow, memberships, type UserRow, users, type WorkspaceRow } from '../../db/schema';
+import type { MembershipRow, UserRow, WorkspaceRow } from '../../db/schema';
 import { conflict, isUniqueViolation } from '../../errors';
-import type { ServiceContext } from '../../server/context';
 import type { Role } from '../../graphql/generated/resolvers-types';
+import type { ServiceContext, Verb } from '../../server/context';
 import { validEmail } from '../../validation';
 import { recordAudit } from '../audit/record';
 import { newActivationKey } from '../identity/activation-key';
-import { findUserByEmail } from '../identity/users';
+import { findUserByEmail, insertUser, updateUser } from '../identity/queries';
 import { publicUrl, queueEmail } from '../mail/outbox';
-import { findMembership } from './queries';
+import { findMembership, insertInvitation, insertMembership } from './queries';
 import { storedRole } from './roles';
 import { superAdminOf } from './superadmin';
 
@@ -19,13 +18,7 @@ import { superAdminOf } from './superadmin';
  * never activated gets a fresh key (the old one stops working): both become INVITED members and are
  * emailed a one-time activation link valid for 7 days.
  */
-export async function addUserToWorkspace({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { email: string; role: Role };
-}): Promise<MembershipRow> {
+export const addUserToWorkspace: Verb<{ email: string; role: Role }, MembershipRow> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const role = storedRole(input.role);
   const email = validEmail('email', input.email);
@@ -45,14 +38,10 @@ export async function addUserToWorkspace({
     if (isUniqueViolation(error)) throw conflict('This user was just added by someone else; reload the list.', 'email');
     throw error;
   }
-}
+};
 
 async function addActive(ctx: ServiceContext, workspace: WorkspaceRow, user: UserRow, role: MembershipRow['role']): Promise<MembershipRow> {
-  const [membership] = await ctx.db
-    .insert(memberships)
-    .values({ workspaceId: workspace.id, userId: user.id, role, status: 'ACTIVE' })
-    .returning();
-  if (!membership) throw new Error('insert returned no membership');
+  const membership = await insertMembership(ctx.db, workspace.id, { userId: user.id, role, status: 'ACTIVE' });
   await recordAudit(ctx, {
     workspaceId: workspace.id,
     action: 'membership.added',
@@ -83,33 +72,23 @@ async function invite(
 ): Promise<MembershipRow> {
   const key = newActivationKey();
   const activation = { activationKeyHash: key.hash, activationExpiresAt: key.expiresAt };
-  let user: UserRow | undefined;
+  let user: UserRow | null;
   if (existing) {
-    [user] = await ctx.db.update(users).set(activation).where(eq(users.id, existing.id)).returning();
+    user = await updateUser(ctx.db, existing.id, activation);
   } else {
     // The display name is provisional: the user may set theirs when accepting.
-    [user] = await ctx.db
-      .insert(users)
-      .values({ email, name: email.split('@')[0] || email, ...activation })
-      .returning();
-    if (user)
-      await recordAudit(ctx, {
-        workspaceId: workspace.id,
-        action: 'user.invited',
-        targetType: 'user',
-        targetId: user.id,
-        after: user,
-      });
+    user = await insertUser(ctx.db, { email, name: email.split('@')[0] || email, ...activation });
+    await recordAudit(ctx, {
+      workspaceId: workspace.id,
+      action: 'user.invited',
+      targetType: 'user',
+      targetId: user.id,
+      after: user,
+    });
   }
   if (!user) throw new Error('the invited user vanished');
-  const [membership] = await ctx.db
-    .insert(memberships)
-    .values({ workspaceId: workspace.id, userId: user.id, role, status: 'INVITED' })
-    .returning();
-  if (!membership) throw new Error('insert returned no membership');
-  await ctx.db
-    .insert(invitations)
-    .values({ workspaceId: workspace.id, userId: user.id, invitedBy, email: user.email, expiresAt: key.expiresAt });
+  const membership = await insertMembership(ctx.db, workspace.id, { userId: user.id, role, status: 'INVITED' });
+  await insertInvitation(ctx.db, workspace.id, { userId: user.id, invitedBy, email: user.email, expiresAt: key.expiresAt });
   await recordAudit(ctx, {
     workspaceId: workspace.id,
     action: 'membership.invited',

@@ -1,4 +1,5 @@
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
+import { statementCount } from '../../../test/db';
 import {
   addMember,
   createTenant,
@@ -87,6 +88,23 @@ describe('memberships', () => {
       }
       expect(seen).toEqual(everyone.edges.map((e) => e.node.user.id));
       expect(seen[0]).toBe(actors.SUPER_ADMIN.id);
+    });
+
+    it('costs as many statements for a page of 12 as for a page of 2, the SuperAdmin included', async () => {
+      const { unit, actors } = await roleMatrix(app);
+      for (let i = 0; i < 12; i++) await addMember(app, unit.id, (await createUser(app)).id, 'OBSERVER');
+      const statementsFor = async (first: number) => {
+        const before = statementCount();
+        const page = expectData(await app.gql<Page>(USERS, { first }, { token: actors.ADMINISTRATOR.token })).workspaceUsers;
+        return { statements: statementCount() - before, edges: page.edges.length, superAdminFirst: page.edges[0]?.node.role };
+      };
+      const small = await statementsFor(2);
+      const large = await statementsFor(12);
+      expect([small.edges, large.edges]).toEqual([2, 12]);
+      expect([small.superAdminFirst, large.superAdminFirst]).toEqual(['SUPER_ADMIN', 'SUPER_ADMIN']);
+      expect(large.statements).toBe(small.statements);
+      // The count is real: the transaction, the SuperAdmin, the page, the count and the nested users and Workspaces.
+      expect(small.statements).toBeGreaterThan(5);
     });
 
     it('validates first and after', async () => {

@@ -1,16 +1,15 @@
-import { and, eq } from 'drizzle-orm';
 import { requireRole } from '../../auth/guard';
-import { type MembershipRow, memberships } from '../../db/schema';
+import type { MembershipRow } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
-import type { ActiveWorkspace, ServiceContext, Viewer } from '../../server/context';
 import type { MembershipStatus, Role } from '../../graphql/generated/resolvers-types';
+import type { ActiveWorkspace, ServiceContext, Verb, Viewer } from '../../server/context';
 import { recordAudit } from '../audit/record';
-import { findMembership } from './queries';
+import { deleteMembership, findMembership, updateMembership } from './queries';
 import { storedRole } from './roles';
 import { superAdminOf } from './superadmin';
 
 /** Changes another member's role in the active Workspace (Administrator or SuperAdmin). */
-export async function setUserRole({ ctx, input }: { ctx: ServiceContext; input: { userId: string; role: Role } }): Promise<MembershipRow> {
+export const setUserRole: Verb<{ userId: string; role: Role }, MembershipRow> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const role = storedRole(input.role);
   const before = await targetMembership(ctx, viewer, active, input.userId);
@@ -25,16 +24,10 @@ export async function setUserRole({ ctx, input }: { ctx: ServiceContext; input: 
     after,
   });
   return after;
-}
+};
 
 /** Suspends or reactivates another member of the active Workspace (Administrator or SuperAdmin). */
-export async function setUserStatus({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { userId: string; status: MembershipStatus };
-}): Promise<MembershipRow> {
+export const setUserStatus: Verb<{ userId: string; status: MembershipStatus }, MembershipRow> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const status = input.status;
   if (status === 'INVITED') throw badInput('status', 'status must be ACTIVE or SUSPENDED; INVITED is set by an invitation.');
@@ -54,14 +47,14 @@ export async function setUserStatus({
     after,
   });
   return after;
-}
+};
 
 /** Removes another member from the active Workspace (Administrator or SuperAdmin). */
-export async function removeUserFromWorkspace({ ctx, input }: { ctx: ServiceContext; input: { userId: string } }): Promise<boolean> {
+export const removeUserFromWorkspace: Verb<{ userId: string }, boolean> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const before = await targetMembership(ctx, viewer, active, input.userId);
   // A trigger moves the user's default Workspace away from this one.
-  await ctx.db.delete(memberships).where(and(eq(memberships.workspaceId, before.workspaceId), eq(memberships.userId, before.userId)));
+  await deleteMembership(ctx.db, before.workspaceId, before.userId);
   await recordAudit(ctx, {
     workspaceId: before.workspaceId,
     action: 'membership.removed',
@@ -71,7 +64,7 @@ export async function removeUserFromWorkspace({ ctx, input }: { ctx: ServiceCont
     after: null,
   });
   return true;
-}
+};
 
 /**
  * The membership another user holds in the active Workspace, locked for the change. Oneself:
@@ -96,11 +89,7 @@ async function update(
   before: MembershipRow,
   set: Partial<Pick<MembershipRow, 'role' | 'status'>>,
 ): Promise<MembershipRow> {
-  const [after] = await ctx.db
-    .update(memberships)
-    .set(set)
-    .where(and(eq(memberships.workspaceId, before.workspaceId), eq(memberships.userId, before.userId)))
-    .returning();
+  const after = await updateMembership(ctx.db, before.workspaceId, before.userId, set);
   if (!after) throw notFound('Member', 'userId');
   return after;
 }

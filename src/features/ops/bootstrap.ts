@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { assertPasswordStrength, hashPassword, verifyPassword } from '../../auth/passwords';
-import { users } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import { validEmail } from '../../validation';
-import { findUserByEmail } from '../identity/users';
+import { findUserByEmail, insertUser, updateUser } from '../identity/queries';
 
 /** Makes sure the platform operator named by OPS_EMAIL / OPS_PASSWORD exists with that password. */
 export async function ensureOperator(db: Database, email: string, password: string): Promise<void> {
@@ -11,14 +9,9 @@ export async function ensureOperator(db: Database, email: string, password: stri
   assertPasswordStrength(password, 'OPS_PASSWORD');
   const existing = await findUserByEmail(db, address);
   if (!existing) {
-    await db
-      .insert(users)
-      .values({ email: address, name: 'Platform operations', passwordHash: await hashPassword(password), isOperator: true });
+    await insertUser(db, { email: address, name: 'Platform operations', passwordHash: await hashPassword(password), isOperator: true });
     return;
   }
   const samePassword = await verifyPassword(existing.passwordHash, password);
-  await db
-    .update(users)
-    .set({ isOperator: true, ...(samePassword ? {} : { passwordHash: await hashPassword(password) }) })
-    .where(eq(users.id, existing.id));
+  await updateUser(db, existing.id, { isOperator: true, ...(samePassword ? {} : { passwordHash: await hashPassword(password) }) });
 }

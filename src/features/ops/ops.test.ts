@@ -1,5 +1,16 @@
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
-import { createOrg, createTenant, createUser, createWorkspace, memberWithRole, PASSWORD } from '../../../test/factories';
+import { statementCount } from '../../../test/db';
+import {
+  addMember,
+  createOrg,
+  createTenant,
+  createUser,
+  createWorkspace,
+  linkWorkspace,
+  memberWithRole,
+  PASSWORD,
+} from '../../../test/factories';
+import { outboxIdle } from '../mail/sender';
 
 const CREATE_ORG =
   'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name currency package workspaceLimit vatRate } }';
@@ -116,5 +127,62 @@ describe('ops operations', () => {
       ),
     );
     expect(data.organizations.find((o) => o.id === created.id)?.workspaces).toEqual([{ id: ws.id }]);
+  });
+});
+
+describe('the ops console list of organizations', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp(); // its own database: the list holds exactly the organizations made here
+  });
+  afterAll(() => app.close());
+
+  const ORGANIZATIONS = '{ organizations { id linkedWorkspaceCount workspaces { id name } superAdmin { id } } }';
+  interface Listed {
+    id: string;
+    linkedWorkspaceCount: number;
+    workspaces: { id: string; name: string }[];
+    superAdmin: { id: string } | null;
+  }
+
+  /** A main organization with its own Workspace (whose Administrator becomes SuperAdmin) and one linked Workspace. */
+  async function mainOrganization() {
+    const org = await createOrg(app, { package: 'PRO' });
+    const hq = await createWorkspace(app, org.id);
+    const owner = await createUser(app, 'owner');
+    await addMember(app, hq.id, owner.id, 'ADMINISTRATOR');
+    const unit = await createWorkspace(app, org.id);
+    await linkWorkspace(app, org.id, unit.id);
+    return { org, workspaces: [hq, unit], owner };
+  }
+
+  /** The list and the SQL statements its one request ran (none run in the background meanwhile). */
+  async function listed(): Promise<{ organizations: Listed[]; statements: number }> {
+    const token = await app.opsToken();
+    await outboxIdle();
+    const before = statementCount();
+    const data = expectData(await app.gql<{ organizations: Listed[] }>(ORGANIZATIONS, {}, { token }));
+    return { organizations: data.organizations, statements: statementCount() - before };
+  }
+
+  it('costs as many statements for 12 organizations as for 2, every nested field included', async () => {
+    const made = [];
+    for (let i = 0; i < 2; i++) made.push(await mainOrganization());
+    const small = await listed();
+    for (let i = 0; i < 10; i++) made.push(await mainOrganization());
+    const large = await listed();
+
+    expect([small.organizations.length, large.organizations.length]).toEqual([2, 12]);
+    for (const { org, workspaces, owner } of made) {
+      expect(large.organizations.find((o) => o.id === org.id)).toEqual({
+        id: org.id,
+        linkedWorkspaceCount: 1,
+        workspaces: workspaces.map(({ id, name }) => ({ id, name })),
+        superAdmin: { id: owner.id },
+      });
+    }
+    expect(large.statements).toBe(small.statements);
+    // The count is real: the transaction, the list and one batch per nested field kind.
+    expect(small.statements).toBeGreaterThan(5);
   });
 });

@@ -1,29 +1,20 @@
-import { and, asc, count, eq } from 'drizzle-orm';
 import { requireOperator } from '../../auth/guard';
 import { assertPasswordStrength, hashPassword } from '../../auth/passwords';
-import {
-  type MembershipRow,
-  memberships,
-  type OrganizationRow,
-  organizations,
-  type UserRow,
-  users,
-  type WorkspaceRow,
-  workspaceLinks,
-  workspaces,
-} from '../../db/schema';
+import type { MembershipRow, OrganizationRow, UserRow, WorkspaceRow } from '../../db/schema';
 import { badInput, conflict, isUniqueViolation, isUuid, notFound } from '../../errors';
-import type { ServiceContext } from '../../server/context';
 import type { CreateOrganizationInput, Role } from '../../graphql/generated/resolvers-types';
+import type { ServiceContext, Verb } from '../../server/context';
 import { validCurrency, validEmail, validName, validText } from '../../validation';
 import { recordAudit } from '../audit/record';
+import { insertUser } from '../identity/queries';
+import { findMembership, upsertActiveMembership } from '../memberships/queries';
 import { storedRole } from '../memberships/roles';
+import { countLinkedWorkspaces, insertWorkspace } from '../workspaces/queries';
+import { insertOrganization, listOrganizationRows, lockOrganizationRow, updateOrganization } from './queries';
 
-type Verb<I, O> = (args: { ctx: ServiceContext; input: I }) => Promise<O>;
-
-export const listOrganizations = async ({ ctx }: { ctx: ServiceContext }): Promise<OrganizationRow[]> => {
+export const listOrganizations: Verb<undefined, OrganizationRow[]> = async ({ ctx }) => {
   requireOperator(ctx);
-  return ctx.db.select().from(organizations).orderBy(asc(organizations.name));
+  return listOrganizationRows(ctx.db);
 };
 
 export const getOrganization: Verb<{ id: string }, OrganizationRow | null> = async ({ ctx, input }) => {
@@ -42,8 +33,7 @@ export const createOrganization: Verb<CreateOrganizationInput, OrganizationRow> 
     billingEmail: input.billingEmail ? validEmail('billingEmail', input.billingEmail) : null,
     workspaceLimit: validLimit(input.workspaceLimit ?? 3, 'workspaceLimit'),
   };
-  const [org] = await ctx.db.insert(organizations).values(values).returning();
-  if (!org) throw new Error('insert returned no organization');
+  const org = await insertOrganization(ctx.db, values);
   await recordAudit(ctx, { workspaceId: null, action: 'organization.created', targetType: 'organization', targetId: org.id, after: org });
   return org;
 };
@@ -51,11 +41,7 @@ export const createOrganization: Verb<CreateOrganizationInput, OrganizationRow> 
 export const createWorkspace: Verb<{ organizationId: string; name: string }, WorkspaceRow> = async ({ ctx, input }) => {
   requireOperator(ctx);
   const org = await requireOrganization(ctx, input.organizationId, 'organizationId');
-  const [workspace] = await ctx.db
-    .insert(workspaces)
-    .values({ organizationId: org.id, name: validName('name', input.name) })
-    .returning();
-  if (!workspace) throw new Error('insert returned no workspace');
+  const workspace = await insertWorkspace(ctx.db, { organizationId: org.id, name: validName('name', input.name) });
   await recordAudit(ctx, {
     workspaceId: workspace.id,
     action: 'workspace.created',
@@ -72,11 +58,7 @@ export const createUser: Verb<{ email: string; name: string; password: string },
   const name = validName('name', input.name);
   assertPasswordStrength(input.password);
   try {
-    const [user] = await ctx.db
-      .insert(users)
-      .values({ email, name, passwordHash: await hashPassword(input.password) })
-      .returning();
-    if (!user) throw new Error('insert returned no user');
+    const user = await insertUser(ctx.db, { email, name, passwordHash: await hashPassword(input.password) });
     await recordAudit(ctx, { workspaceId: null, action: 'user.created', targetType: 'user', targetId: user.id, after: user });
     return user;
   } catch (error) {
@@ -91,19 +73,14 @@ export const addMember: Verb<{ workspaceId: string; userId: string; role: Role }
   const workspace = await requireWorkspace(ctx, input.workspaceId, 'workspaceId');
   const user = isUuid(input.userId) ? await ctx.loaders.user.load(input.userId) : null;
   if (!user) throw notFound('User', 'userId');
-  const [before] = await ctx.db.select().from(memberships).where(membershipKey(workspace.id, user.id));
-  const [membership] = await ctx.db
-    .insert(memberships)
-    .values({ workspaceId: workspace.id, userId: user.id, role, status: 'ACTIVE' })
-    .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role, status: 'ACTIVE' } })
-    .returning();
-  if (!membership) throw new Error('upsert returned no membership');
+  const before = await findMembership(ctx.db, workspace.id, user.id);
+  const membership = await upsertActiveMembership(ctx.db, workspace.id, user.id, role);
   await recordAudit(ctx, {
     workspaceId: workspace.id,
     action: before ? 'membership.updated' : 'membership.added',
     targetType: 'membership',
     targetId: `${workspace.id}:${user.id}`,
-    before: before ?? null,
+    before,
     after: membership,
   });
   return membership;
@@ -113,10 +90,9 @@ export const setWorkspaceLimit: Verb<{ mainOrganizationId: string; limit: number
   requireOperator(ctx);
   const org = await lockOrganization(ctx, input.mainOrganizationId, 'mainOrganizationId');
   const limit = validLimit(input.limit, 'limit');
-  const [linked] = await ctx.db.select({ n: count() }).from(workspaceLinks).where(eq(workspaceLinks.mainOrganizationId, org.id));
-  const current = linked?.n ?? 0;
+  const current = await countLinkedWorkspaces(ctx.db, org.id);
   if (limit < current) throw badInput('limit', `The limit cannot be below the ${current} Workspaces linked now; unlink some first.`);
-  const [updated] = await ctx.db.update(organizations).set({ workspaceLimit: limit }).where(eq(organizations.id, org.id)).returning();
+  const updated = await updateOrganization(ctx.db, org.id, { workspaceLimit: limit });
   if (!updated) throw notFound('Organization', 'mainOrganizationId');
   await recordAudit(ctx, {
     workspaceId: null,
@@ -137,7 +113,7 @@ export async function requireOrganization(ctx: ServiceContext, id: string, field
 
 /** Reads an organization FOR UPDATE: linking and limit changes on one main organization serialize here. */
 export async function lockOrganization(ctx: ServiceContext, id: string, field: string): Promise<OrganizationRow> {
-  const [org] = isUuid(id) ? await ctx.db.select().from(organizations).where(eq(organizations.id, id)).for('update') : [];
+  const org = isUuid(id) ? await lockOrganizationRow(ctx.db, id) : null;
   if (!org) throw notFound('Organization', field);
   return org;
 }
@@ -146,10 +122,6 @@ export async function requireWorkspace(ctx: ServiceContext, id: string, field: s
   const workspace = isUuid(id) ? await ctx.loaders.workspace.load(id) : null;
   if (!workspace) throw notFound('Workspace', field);
   return workspace;
-}
-
-export function membershipKey(workspaceId: string, userId: string) {
-  return and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId));
 }
 
 function validVatRate(rate: number | null | undefined): string {

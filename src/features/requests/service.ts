@@ -1,14 +1,15 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { requireOperator, requireRole, requireViewer } from '../../auth/guard';
 import { actsAsOperator } from '../../auth/policy';
-import { type WorkspaceRequestRow, workspaceRequests, workspaces } from '../../db/schema';
+import type { WorkspaceRequestRow, WorkspaceRow } from '../../db/schema';
 import { badInput, conflict, forbidden, isUniqueViolation, isUuid, notFound } from '../../errors';
 import type { WorkspaceRequestKind, WorkspaceRequestStatus } from '../../graphql/generated/resolvers-types';
-import type { ServiceContext } from '../../server/context';
+import type { ServiceContext, Verb } from '../../server/context';
 import { validEmail, validName, validText } from '../../validation';
 import { recordAudit } from '../audit/record';
 import { assertBelowLimit, linkToMainOrganization } from '../linking/service';
 import { lockOrganization, requireWorkspace } from '../ops/service';
+import { insertWorkspace } from '../workspaces/queries';
+import { insertRequest, listRequests, listRequestsOfOrganization, lockRequest, updateRequest } from './queries';
 
 export const DETAILS_MAX = 2000;
 
@@ -18,13 +19,11 @@ async function mainOrganizationOf(ctx: ServiceContext, workspace: { id: string; 
   return link?.mainOrganizationId ?? workspace.organizationId;
 }
 
-export const requestWorkspace = async ({
+/** Asks ops to create or link a Workspace for the main organization (Administrators of its own Workspace, the SuperAdmin). */
+export const requestWorkspace: Verb<{ kind: WorkspaceRequestKind; contactEmail: string; details: string }, WorkspaceRequestRow> = async ({
   ctx,
   input,
-}: {
-  ctx: ServiceContext;
-  input: { kind: WorkspaceRequestKind; contactEmail: string; details: string };
-}): Promise<WorkspaceRequestRow> => {
+}) => {
   const { viewer, active } = requireRole(ctx, 'workspace:request');
   const organizationId = await mainOrganizationOf(ctx, active.workspace);
   // Administrators may ask only from the main organization's own Workspace; the SuperAdmin from any linked one.
@@ -34,7 +33,6 @@ export const requestWorkspace = async ({
   const org = await ctx.loaders.organization.load(organizationId);
   if (org?.package !== 'PRO') throw forbidden('Workspaces need the Pro package; contact sales to upgrade.');
   const values = {
-    workspaceId: active.workspace.id,
     organizationId,
     kind: input.kind,
     contactEmail: validEmail('contactEmail', input.contactEmail),
@@ -42,8 +40,7 @@ export const requestWorkspace = async ({
     requestedBy: viewer.user.id,
   };
   try {
-    const [request] = await ctx.db.insert(workspaceRequests).values(values).returning();
-    if (!request) throw new Error('insert returned no request');
+    const request = await insertRequest(ctx.db, active.workspace.id, values);
     await recordAudit(ctx, {
       workspaceId: active.workspace.id,
       action: 'workspace_request.sent',
@@ -61,52 +58,35 @@ export const requestWorkspace = async ({
 };
 
 /** Operators: every request (optionally by status). Administrators and the SuperAdmin: their main organization's. */
-export const listWorkspaceRequests = async ({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { status?: WorkspaceRequestStatus | null };
-}): Promise<WorkspaceRequestRow[]> => {
+export const listWorkspaceRequests: Verb<{ status?: WorkspaceRequestStatus | null }, WorkspaceRequestRow[]> = async ({ ctx, input }) => {
   const viewer = requireViewer(ctx);
-  if (actsAsOperator(viewer)) {
-    const where = input.status ? eq(workspaceRequests.status, input.status) : undefined;
-    return ctx.db.select().from(workspaceRequests).where(where).orderBy(desc(workspaceRequests.createdAt));
-  }
+  if (actsAsOperator(viewer)) return listRequests(ctx.db, input.status ?? null);
   const { active } = requireRole(ctx, 'workspace:request');
-  const organizationId = await mainOrganizationOf(ctx, active.workspace);
-  return ctx.db
-    .select()
-    .from(workspaceRequests)
-    .where(eq(workspaceRequests.organizationId, organizationId))
-    .orderBy(desc(workspaceRequests.createdAt));
+  return listRequestsOfOrganization(ctx.db, await mainOrganizationOf(ctx, active.workspace));
 };
 
 /** Reads a pending request FOR UPDATE, so two operators cannot process it twice. */
 async function lockPendingRequest(ctx: ServiceContext, id: string): Promise<WorkspaceRequestRow> {
-  const [request] = isUuid(id) ? await ctx.db.select().from(workspaceRequests).where(eq(workspaceRequests.id, id)).for('update') : [];
+  const request = isUuid(id) ? await lockRequest(ctx.db, id) : null;
   if (!request) throw notFound('Workspace request', 'id');
   if (request.status !== 'PENDING') throw conflict(`This request was already ${request.status.toLowerCase()}.`, 'id');
   return request;
 }
 
-export const approveWorkspaceRequest = async ({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { id: string; workspaceId?: string | null; name?: string | null };
-}): Promise<WorkspaceRequestRow> => {
+/** Approves a pending request (operators): creates the Workspace (CREATE) or takes the named one (LINK), and links it. */
+export const approveWorkspaceRequest: Verb<
+  { id: string; workspaceId?: string | null; name?: string | null },
+  WorkspaceRequestRow
+> = async ({ ctx, input }) => {
   const viewer = requireOperator(ctx);
   const request = await lockPendingRequest(ctx, input.id);
   const org = await lockOrganization(ctx, request.organizationId, 'id');
-  let workspace;
+  let workspace: WorkspaceRow;
   if (request.kind === 'CREATE') {
     if (!input.name) throw badInput('name', 'A CREATE request needs the new Workspace name.');
     const name = validName('name', input.name);
     await assertBelowLimit(ctx, org); // before creating anything
-    [workspace] = await ctx.db.insert(workspaces).values({ organizationId: org.id, name }).returning();
-    if (!workspace) throw new Error('insert returned no workspace');
+    workspace = await insertWorkspace(ctx.db, { organizationId: org.id, name });
     await recordAudit(ctx, {
       workspaceId: workspace.id,
       action: 'workspace.created',
@@ -120,11 +100,7 @@ export const approveWorkspaceRequest = async ({
   }
   await linkToMainOrganization(ctx, org, workspace);
   const decided = { status: 'APPROVED' as const, decidedAt: new Date(), decidedBy: viewer.user.id, resultWorkspaceId: workspace.id };
-  const [updated] = await ctx.db
-    .update(workspaceRequests)
-    .set(decided)
-    .where(and(eq(workspaceRequests.id, request.id), eq(workspaceRequests.workspaceId, request.workspaceId)))
-    .returning();
+  const updated = await updateRequest(ctx.db, request, decided);
   if (!updated) throw new Error('request vanished while locked');
   await recordAudit(ctx, {
     workspaceId: request.workspaceId,
@@ -137,22 +113,13 @@ export const approveWorkspaceRequest = async ({
   return updated;
 };
 
-export const rejectWorkspaceRequest = async ({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { id: string; reason: string };
-}): Promise<WorkspaceRequestRow> => {
+/** Rejects a pending request with a reason (operators). */
+export const rejectWorkspaceRequest: Verb<{ id: string; reason: string }, WorkspaceRequestRow> = async ({ ctx, input }) => {
   const viewer = requireOperator(ctx);
   const reason = validText('reason', input.reason, DETAILS_MAX);
   const request = await lockPendingRequest(ctx, input.id);
   const decided = { status: 'REJECTED' as const, decidedAt: new Date(), decidedBy: viewer.user.id, rejectionReason: reason };
-  const [updated] = await ctx.db
-    .update(workspaceRequests)
-    .set(decided)
-    .where(and(eq(workspaceRequests.id, request.id), eq(workspaceRequests.workspaceId, request.workspaceId)))
-    .returning();
+  const updated = await updateRequest(ctx.db, request, decided);
   if (!updated) throw new Error('request vanished while locked');
   await recordAudit(ctx, {
     workspaceId: request.workspaceId,

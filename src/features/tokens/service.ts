@@ -1,13 +1,13 @@
-import { and, count, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { requireRole } from '../../auth/guard';
 import { can } from '../../auth/policy';
-import { type ApplicationTokenRow, applicationTokens } from '../../db/schema';
+import { type Connection, type PageArgs, paginate } from '../../db/paging';
+import type { ApplicationTokenRow } from '../../db/schema';
 import { badInput, forbidden, isUuid, notFound } from '../../errors';
-import { type Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../../graphql/connection';
-import type { ServiceContext } from '../../server/context';
+import type { Verb } from '../../server/context';
 import { validText } from '../../validation';
 import { recordAudit } from '../audit/record';
 import { parseAllowedIps } from './ip-allowlist';
+import { countTokens, findToken, insertToken, pageTokens, revokeToken, TOKENS_ORDER, type TokenScope } from './queries';
 import { newTokenSecret } from './secret';
 
 export const DESCRIPTION_MAX = 200;
@@ -18,13 +18,10 @@ export interface NewApplicationTokenModel {
 }
 
 /** Creates a token in the active Workspace for the viewer; the secret is returned this once only. */
-export async function createApplicationToken({
-  ctx,
-  input,
-}: {
-  ctx: ServiceContext;
-  input: { description: string; expiresAt?: string | null; allowedIps?: readonly string[] | null };
-}): Promise<NewApplicationTokenModel> {
+export const createApplicationToken: Verb<
+  { description: string; expiresAt?: string | null; allowedIps?: readonly string[] | null },
+  NewApplicationTokenModel
+> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'tokens:own');
   if (viewer.credential === 'application') throw forbidden('Application tokens cannot create tokens; sign in as a user.');
   const description = validText('description', input.description, DESCRIPTION_MAX);
@@ -32,98 +29,68 @@ export async function createApplicationToken({
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt', 'expiresAt must be in the future.');
   const allowedIps = parseAllowedIps(input.allowedIps);
   const { secret, hash, prefix } = newTokenSecret();
-  const [row] = await ctx.db
-    .insert(applicationTokens)
-    .values({ workspaceId: active.workspace.id, createdBy: viewer.user.id, description, prefix, secretHash: hash, allowedIps, expiresAt })
-    .returning();
-  if (!row) throw new Error('insert returned no token');
+  const row = await insertToken(ctx.db, active.workspace.id, {
+    createdBy: viewer.user.id,
+    description,
+    prefix,
+    secretHash: hash,
+    allowedIps,
+    expiresAt,
+  });
   await recordAudit(ctx, {
     workspaceId: row.workspaceId,
     action: 'application_token.created',
     targetType: 'application_token',
     targetId: row.id,
-    after: auditView(row),
+    after: row,
   });
   return { token: secret, applicationToken: row };
-}
+};
 
 /** Revokes a token of the active Workspace: one's own, or any for Administrators and the SuperAdmin. */
-export async function revokeApplicationToken({ ctx, input }: { ctx: ServiceContext; input: { id: string } }): Promise<boolean> {
+export const revokeApplicationToken: Verb<{ id: string }, boolean> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'tokens:own');
-  const [token] = isUuid(input.id)
-    ? await ctx.db
-        .select()
-        .from(applicationTokens)
-        .where(and(eq(applicationTokens.workspaceId, active.workspace.id), eq(applicationTokens.id, input.id)))
-    : [];
+  const token = isUuid(input.id) ? await findToken(ctx.db, active.workspace.id, input.id) : null;
   if (!token) throw notFound('Application token', 'id');
   if (token.createdBy !== viewer.user.id && !can(active.role, 'tokens:manage')) {
     throw forbidden("Only Administrators may revoke other people's tokens.");
   }
   if (token.revokedAt) return true; // already revoked: revoking again changes nothing
-  const [revoked] = await ctx.db
-    .update(applicationTokens)
-    .set({ revokedAt: new Date(), revokedBy: viewer.user.id })
-    .where(and(eq(applicationTokens.workspaceId, token.workspaceId), eq(applicationTokens.id, token.id)))
-    .returning();
+  const revoked = await revokeToken(ctx.db, token.workspaceId, token.id, viewer.user.id);
   if (!revoked) throw notFound('Application token', 'id');
   await recordAudit(ctx, {
     workspaceId: token.workspaceId,
     action: 'application_token.revoked',
     targetType: 'application_token',
     targetId: token.id,
-    before: auditView(token),
-    after: auditView(revoked),
+    before: token,
+    after: revoked,
   });
   return true;
-}
+};
 
 /** The active Workspace's tokens, newest first: one's own, or all of them for Administrators and the SuperAdmin. */
-export async function listApplicationTokens({
+export const listApplicationTokens: Verb<PageArgs & { includeRevoked?: boolean | null }, Connection<ApplicationTokenRow>> = async ({
   ctx,
   input,
-}: {
-  ctx: ServiceContext;
-  input: { first?: number | null; after?: string | null; includeRevoked?: boolean | null };
-}): Promise<Connection<ApplicationTokenRow>> {
+}) => {
   const { viewer, active } = requireRole(ctx, 'tokens:own');
-  const size = pageSize(input.first);
-  const cursor = decodeCursor(input.after, 2);
-  const scope: (SQL | undefined)[] = [
-    eq(applicationTokens.workspaceId, active.workspace.id),
-    can(active.role, 'tokens:manage') ? undefined : eq(applicationTokens.createdBy, viewer.user.id),
-    input.includeRevoked ? undefined : isNull(applicationTokens.revokedAt),
-  ];
-  const after = cursor
-    ? or(
-        lt(applicationTokens.createdAt, new Date(String(cursor[0]))),
-        and(eq(applicationTokens.createdAt, new Date(String(cursor[0]))), lt(applicationTokens.id, String(cursor[1]))),
-      )
-    : undefined;
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select()
-      .from(applicationTokens)
-      .where(and(...scope, after))
-      .orderBy(desc(applicationTokens.createdAt), desc(applicationTokens.id))
-      .limit(size + 1),
-    ctx.db
-      .select({ n: count() })
-      .from(applicationTokens)
-      .where(and(...scope)),
-  ]);
-  return toConnection(rows, size, total[0]?.n ?? 0, (r) => encodeCursor([r.createdAt.toISOString(), r.id]));
-}
+  const scope: TokenScope = {
+    workspaceId: active.workspace.id,
+    createdBy: can(active.role, 'tokens:manage') ? null : viewer.user.id,
+    includeRevoked: !!input.includeRevoked,
+  };
+  return paginate({
+    ctx,
+    order: TOKENS_ORDER,
+    page: input,
+    rows: (page) => pageTokens(ctx.db, scope, page),
+    count: () => countTokens(ctx.db, scope),
+  });
+};
 
 export function tokenStatus(token: ApplicationTokenRow): 'ACTIVE' | 'EXPIRED' | 'REVOKED' {
   if (token.revokedAt) return 'REVOKED';
   if (token.expiresAt && token.expiresAt.getTime() <= Date.now()) return 'EXPIRED';
   return 'ACTIVE';
-}
-
-/** What an audit event keeps of a token: never the hash. */
-function auditView(token: ApplicationTokenRow) {
-  const { secretHash, ...rest } = token;
-  void secretHash;
-  return rest;
 }

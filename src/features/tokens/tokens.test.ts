@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
+import { statementCount } from '../../../test/db';
 import { addMember, createTenant, createWorkspace, memberWithRole } from '../../../test/factories';
 import { queryRows } from '../../db/rows';
 
@@ -187,6 +188,32 @@ describe('application tokens', () => {
     }
     expect(seen).toEqual([...ids].reverse());
     expectError(await app.gql('{ applicationTokens(first: 501) { totalCount } }', {}, { token: admin.token }), 'BAD_USER_INPUT', 'first');
+    // A garbage but well-formed cursor (base64url JSON of the right shape) was once an internal error.
+    const forged = Buffer.from(JSON.stringify(['not a date', 'not an id'])).toString('base64url');
+    for (const bad of ['garbage', forged]) expectError(await page(bad), 'BAD_USER_INPUT', 'after');
+  });
+
+  it('costs as many statements for a page of 12 tokens as for a page of 2', async () => {
+    const { workspace, admin } = await createTenant(app);
+    const users = [admin, await memberWithRole(app, workspace.id, 'USER'), await memberWithRole(app, workspace.id, 'OBSERVER')];
+    for (let i = 0; i < 12; i++) await create(users[i % users.length]?.token ?? admin.token, { d: `token ${i}` });
+    const statementsFor = async (first: number) => {
+      const before = statementCount();
+      const data = expectData(
+        await app.gql<Listed>(
+          'query($n: Int) { applicationTokens(first: $n) { totalCount edges { node { id status createdBy { id email } } } } }',
+          { n: first },
+          { token: admin.token },
+        ),
+      );
+      return { statements: statementCount() - before, edges: data.applicationTokens.edges.length };
+    };
+    const small = await statementsFor(2);
+    const large = await statementsFor(12);
+    expect([small.edges, large.edges]).toEqual([2, 12]);
+    expect(large.statements).toBe(small.statements);
+    // The count is real: the transaction, the page, the count and the creators.
+    expect(small.statements).toBeGreaterThan(4);
   });
 
   it('needs a description', async () => {

@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { memberships, organizations, type UserRow, workspaceLinks } from '../../db/schema';
+import type { UserRow } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import type { Role } from '../../graphql/generated/resolvers-types';
+import { findActiveMembershipsOf, findSuperAdminLinksOf } from './queries';
 
 /** One Workspace a user can enter, and the role they hold there. */
 export interface WorkspaceAccessEntry {
@@ -16,19 +16,7 @@ export interface WorkspaceAccessEntry {
  * says). Ordered by when access began, so the first is the natural fallback default.
  */
 export async function loadAccess(db: Database, user: UserRow): Promise<WorkspaceAccessEntry[]> {
-  const [member, superAdminLinks] = await Promise.all([
-    db
-      .select({ workspaceId: memberships.workspaceId, role: memberships.role, since: memberships.joinedAt })
-      .from(memberships)
-      .where(and(eq(memberships.userId, user.id), eq(memberships.status, 'ACTIVE')))
-      .orderBy(asc(memberships.joinedAt), asc(memberships.workspaceId)),
-    db
-      .select({ workspaceId: workspaceLinks.workspaceId, since: workspaceLinks.linkedAt })
-      .from(workspaceLinks)
-      .innerJoin(organizations, eq(organizations.id, workspaceLinks.mainOrganizationId))
-      .where(eq(organizations.superAdminUserId, user.id))
-      .orderBy(asc(workspaceLinks.linkedAt), asc(workspaceLinks.workspaceId)),
-  ]);
+  const [member, superAdminLinks] = await Promise.all([findActiveMembershipsOf(db, user.id), findSuperAdminLinksOf(db, user.id)]);
   const roles = new Map<string, { role: Role; since: Date }>();
   for (const m of member) roles.set(m.workspaceId, { role: m.role, since: m.since });
   for (const l of superAdminLinks) {

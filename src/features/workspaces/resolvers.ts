@@ -1,7 +1,5 @@
-import { count, eq } from 'drizzle-orm';
-import { requireOperator, requireViewer } from '../../auth/guard';
+import { requireViewer } from '../../auth/guard';
 import { actsAsOperator } from '../../auth/policy';
-import { workspaceLinks, workspaces } from '../../db/schema';
 import { isUuid } from '../../errors';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { canSeeWorkspace } from './visibility';
@@ -38,15 +36,9 @@ export const workspaceResolvers: Resolvers = {
   },
   Organization: {
     superAdmin: (org, _, ctx) => (org.superAdminUserId ? ctx.loaders.user.load(org.superAdminUserId) : null),
-    linkedWorkspaceCount: async (org, _, ctx) => {
-      const [row] = await ctx.db.select({ n: count() }).from(workspaceLinks).where(eq(workspaceLinks.mainOrganizationId, org.id));
-      return row?.n ?? 0;
-    },
-    workspaces: async (org, _, ctx) => {
-      if (!actsAsOperator(ctx.viewer)) return null;
-      requireOperator(ctx);
-      return ctx.db.select().from(workspaces).where(eq(workspaces.organizationId, org.id)).orderBy(workspaces.createdAt);
-    },
+    linkedWorkspaceCount: (org, _, ctx) => ctx.loaders.linkedWorkspaceCount.load(org.id),
+    // Operators only; anyone else reaching an organization (through a Workspace) gets null.
+    workspaces: (org, _, ctx) => (actsAsOperator(ctx.viewer) ? ctx.loaders.organizationWorkspaces.load(org.id) : null),
   },
   User: {
     // Only shown to the user, to operators, and to those who can enter that Workspace themselves.
