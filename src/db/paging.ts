@@ -50,9 +50,9 @@ export interface PageArgs {
 export interface PageQuery {
   /** The cursor's key values (one per key of the order), or null on the first page. */
   after: readonly KeyValue[] | null;
-  /** "After the cursor" in SQL (undefined on the first page, or when the keys have no columns). */
+  /** "After the cursor" in SQL (undefined on the first page, or when a key has no column: the source then reads `after`). */
   where: SQL | undefined;
-  /** The order's keys in SQL (empty when the keys have no columns). */
+  /** The keys that have columns, in SQL order. */
   orderBy: SQL[];
   /** How many rows to fetch: one more than the page, to tell whether another page follows. */
   limit: number;

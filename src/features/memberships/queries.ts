@@ -92,14 +92,15 @@ export type MemberEntry = MembershipModel & {
 const JOINED_AT_TEXT = sql<string>`to_char(${memberships.joinedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * The SuperAdmin's entry (rank 0) first, then the rows by (joined_at, user_id). The rank column is a
- * typed constant: a bare `1` in ORDER BY would mean "the first output column".
+ * The SuperAdmin's entry (rank 0) first, then the rows by (joined_at, user_id). The rank has no column:
+ * every row is rank 1, so the rows' keyset is (joined_at, user_id) alone, which the index
+ * (workspace_id, joined_at, user_id) serves (a constant in the comparison would defeat it).
  */
 export const WORKSPACE_USERS_ORDER: SortOrder<MemberEntry> = {
   name: 'workspaceUsers:JOINED',
   descending: false,
   keys: [
-    { column: sql`1::int`, type: 'int', of: (entry) => entry.rank },
+    { type: 'int', of: (entry) => entry.rank },
     { column: memberships.joinedAt, type: 'timestamp', of: (entry) => entry.joinedAtKey },
     { column: memberships.userId, type: 'uuid', of: (entry) => entry.userId },
   ],
@@ -108,10 +109,14 @@ export const WORKSPACE_USERS_ORDER: SortOrder<MemberEntry> = {
 /** Up to `page.limit` membership rows of the Workspace, in the order above, after the page's cursor. */
 export async function pageMemberships(db: Database, workspaceId: string, page: PageQuery): Promise<MemberEntry[]> {
   if (page.limit <= 0) return [];
+  // After the SuperAdmin's entry (rank 0) come all rows; after a row, the rows past it.
+  const [rank, joinedAt, userId] = page.after ?? [];
+  const after =
+    rank === 1 ? sql`(${memberships.joinedAt}, ${memberships.userId}) > (${joinedAt}::timestamptz, ${userId}::uuid)` : undefined;
   const rows = await db
     .select({ row: memberships, joinedAtKey: JOINED_AT_TEXT })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), page.where))
+    .where(and(eq(memberships.workspaceId, workspaceId), after))
     .orderBy(...page.orderBy)
     .limit(page.limit);
   return rows.map(({ row, joinedAtKey }) => ({ ...row, rank: 1, joinedAtKey }));

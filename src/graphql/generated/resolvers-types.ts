@@ -5,7 +5,7 @@ import type { MembershipModel } from '../../features/memberships/model';
 import type { WorkspaceAccessEntry } from '../../features/workspaces/access';
 import type { Viewer as ViewerModel } from '../../server/context';
 import type { AuthPayloadModel } from '../../features/identity/auth-payload';
-import type { Connection } from '../connection';
+import type { Connection } from '../../db/paging';
 import type { NewApplicationTokenModel } from '../../features/tokens/service';
 import type { UsageSummaryModel } from '../../features/fleet/usage/summary';
 import type { WorkspaceStatsReportModel, WorkspaceStatsModel, DailyUsageModel, CurrencyTotalModel } from '../../features/reports/queries';
