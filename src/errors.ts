@@ -24,27 +24,30 @@ export const limitExceeded = (message: string) => new AppError('LIMIT_EXCEEDED',
 
 /*
  * How each code reaches the client, decided here once and used by every writer of errors: the GraphQL
- * error formatter, the GraphQL handler (errors before execution) and the plain routes (CSV, invoices).
+ * error formatter, the GraphQL handler and its plugins, and the plain routes (CSV, invoices).
  *
- * `status` is the HTTP status of a plain route. A GraphQL response carries its errors in the body and
- * answers 200 (GraphQL over HTTP), except for the two codes that refuse the request before it runs:
- * UNAUTHENTICATED (401) and RATE_LIMITED (429 with Retry-After).
+ * - `route`: the HTTP status of a plain route's answer.
+ * - `graphql`: a GraphQL response carries its errors in the body and answers 200 (GraphQL over HTTP),
+ *   except for the two codes that refuse the whole request: UNAUTHENTICATED (401) and RATE_LIMITED
+ *   (429 with Retry-After).
+ * - `document`: an operation refused before it runs (parse and validation errors, query limits,
+ *   anonymous introspection) answers like graphql-js's own validation errors: BAD_USER_INPUT is 400.
  */
-const HTTP: Record<ErrorCode, { status: number; graphqlStatus: number }> = {
-  UNAUTHENTICATED: { status: 401, graphqlStatus: 401 },
-  FORBIDDEN: { status: 403, graphqlStatus: 200 },
-  NOT_FOUND: { status: 404, graphqlStatus: 200 },
-  BAD_USER_INPUT: { status: 400, graphqlStatus: 200 },
-  CONFLICT: { status: 409, graphqlStatus: 200 },
-  LIMIT_EXCEEDED: { status: 403, graphqlStatus: 200 },
-  RATE_LIMITED: { status: 429, graphqlStatus: 429 },
+const HTTP: Record<ErrorCode, Record<Transport, number>> = {
+  UNAUTHENTICATED: { route: 401, graphql: 401, document: 401 },
+  FORBIDDEN: { route: 403, graphql: 200, document: 200 },
+  NOT_FOUND: { route: 404, graphql: 200, document: 200 },
+  BAD_USER_INPUT: { route: 400, graphql: 200, document: 400 },
+  CONFLICT: { route: 409, graphql: 200, document: 200 },
+  LIMIT_EXCEEDED: { route: 403, graphql: 200, document: 200 },
+  RATE_LIMITED: { route: 429, graphql: 429, document: 429 },
 };
 
-/** Which writer answers: the GraphQL endpoint or a plain HTTP route. */
-export type Transport = 'graphql' | 'route';
+/** Which writer answers: a plain HTTP route, a GraphQL response, or a GraphQL document refused before it ran. */
+export type Transport = 'route' | 'graphql' | 'document';
 
 export function httpStatus(code: ErrorCode, transport: Transport): number {
-  return transport === 'graphql' ? HTTP[code].graphqlStatus : HTTP[code].status;
+  return HTTP[code][transport];
 }
 
 /** `extensions` of an error as clients see it: the code, the offending field, seconds to wait. */

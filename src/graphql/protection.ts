@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
+import { httpStatus } from '../errors';
 import { operationCost } from '../features/limits/cost';
 import type { GraphQLContext } from './context';
 
@@ -18,7 +19,7 @@ export function costLimit(maxCost: number): ApolloServerPlugin<GraphQLContext> {
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query cost limit of ${maxCost} exceeded, found ${cost}. Every field counts once per item of the lists around it (a list's size is its \`first\`, default 50): ask for fewer items or fewer nested lists.`,
-              { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+              { extensions: { code: 'BAD_USER_INPUT', http: { status: httpStatus('BAD_USER_INPUT', 'document') } } },
             );
           }
         },
@@ -41,7 +42,7 @@ export function introspectionForViewers(): ApolloServerPlugin<GraphQLContext> {
             throw new GraphQLError(
               'Sign in first: introspection is available to authenticated callers (an application token or a session).',
               {
-                extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+                extensions: { code: 'UNAUTHENTICATED', http: { status: httpStatus('UNAUTHENTICATED', 'document') } },
               },
             );
           }
@@ -70,7 +71,7 @@ export function withoutSuggestions(message: string): string {
 }
 
 /**
- * CONTRACT: RATE_LIMITED answers HTTP 429 with Retry-After, also when a resolver raised it (the
+ * RATE_LIMITED answers HTTP 429 (src/errors.ts) with Retry-After, also when a resolver raised it (the
  * sign-in throttle); the longest retryAfter of the errors wins.
  */
 export function rateLimitedStatus(): ApolloServerPlugin<GraphQLContext> {
@@ -83,7 +84,7 @@ export function rateLimitedStatus(): ApolloServerPlugin<GraphQLContext> {
             .filter((error) => error.extensions?.code === 'RATE_LIMITED')
             .map((error) => Number(error.extensions?.retryAfter ?? 1));
           if (!waits.length) return;
-          response.http.status = 429;
+          response.http.status = httpStatus('RATE_LIMITED', 'graphql');
           response.http.headers.set('retry-after', String(Math.max(1, ...waits)));
         },
       };
