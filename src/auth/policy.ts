@@ -1,5 +1,7 @@
-import type { Role } from '../graphql/generated/resolvers-types';
 import type { Viewer } from '../server/context';
+
+/** A role in a Workspace (the GraphQL enum Role is the same list; src/graphql/resolvers.ts checks it). */
+export type Role = 'SUPER_ADMIN' | 'ADMINISTRATOR' | 'USER' | 'OBSERVER';
 
 const EVERYONE: readonly Role[] = ['SUPER_ADMIN', 'ADMINISTRATOR', 'USER', 'OBSERVER'];
 const WRITERS: readonly Role[] = ['SUPER_ADMIN', 'ADMINISTRATOR', 'USER'];

@@ -1,3 +1,4 @@
+import type { Role } from '../auth/policy';
 import { auditResolvers } from '../features/audit/resolvers';
 import { billingResolvers } from '../features/billing/resolvers';
 import { fleetResolvers } from '../features/fleet/resolvers';
@@ -9,7 +10,7 @@ import { reportResolvers } from '../features/reports/resolvers';
 import { requestResolvers } from '../features/requests/resolvers';
 import { tokenResolvers } from '../features/tokens/resolvers';
 import { workspaceResolvers } from '../features/workspaces/resolvers';
-import type { Resolvers } from './generated/resolvers-types';
+import type { Resolvers, Role as SchemaRole } from './generated/resolvers-types';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** Every feature contributes its slice; they are merged per type here and nowhere else. */
@@ -38,3 +39,7 @@ function mergeResolvers(parts: Resolvers[]): Resolvers {
   }
   return merged as Resolvers;
 }
+
+/** The role table's roles are exactly the schema's: a role added to one and not the other fails typecheck. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const rolesMatchSchema: Same<Role, SchemaRole> = true;

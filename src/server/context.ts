@@ -1,9 +1,9 @@
+import type { Role } from '../auth/policy';
 import type { UserRow, WorkspaceRow } from '../db/schema';
 import type { Database } from '../db/schema-types';
 import type { SignInGuard } from '../features/limits/sign-in-throttle';
 import type { WorkspaceAccessEntry } from '../features/workspaces/access';
-import type { Role } from '../graphql/generated/resolvers-types';
-import type { Loaders } from '../graphql/loaders';
+import type { Loaders } from './loaders';
 
 /** How the viewer proved who they are. */
 export type Credential = 'session' | 'browser' | 'application';
@@ -36,7 +36,7 @@ export interface ServiceContext {
   db: Database;
   /** Null for an anonymous caller. */
   viewer: Viewer | null;
-  /** Per-request batch loaders (src/graphql/loaders.ts). */
+  /** Per-request batch loaders (src/server/loaders.ts). */
   loaders: Loaders;
   /** Signs session tokens. */
   secret: string;

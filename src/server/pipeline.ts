@@ -9,9 +9,9 @@ import { defaultLimits, type Limits } from '../features/limits/limits';
 import type { RateStatus } from '../features/limits/rate-limiter';
 import type { SignInGuard } from '../features/limits/sign-in-throttle';
 import { afterCommit } from '../features/mail/sender';
-import { createLoaders } from '../graphql/loaders';
 import type { ServiceContext, Viewer } from './context';
 import { readCredentials } from './credentials';
+import { createLoaders } from './loaders';
 import { requestScope } from './request-scope';
 import type { Runtime } from './runtime';
 
