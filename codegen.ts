@@ -72,7 +72,7 @@ const config: CodegenConfig = {
           WorkspaceStats: '../../features/reports/queries#WorkspaceStatsModel',
           DailyUsage: '../../features/reports/queries#DailyUsageModel',
           CurrencyTotal: '../../features/reports/queries#CurrencyTotalModel',
-          BillingProfile: '../../features/billing/profile#BillingProfileModel',
+          BillingProfile: '../../features/billing/verbs/profile#BillingProfileModel',
           PriceList: '../../db/schema#PriceListRow',
           Invoice: '../../features/billing/model#InvoiceModel',
           InvoiceLine: '../../features/billing/model#InvoiceLineModel',

@@ -4,10 +4,10 @@ import { runPipeline } from '../../server/pipeline';
 import type { Runtime } from '../../server/runtime';
 import { streamText } from '../../server/stream';
 import type { Limits } from '../limits/limits';
-import { getInvoice } from './invoices';
 import type { InvoiceModel } from './model';
 import { monthLabel } from './months';
 import { invoiceCsv, invoiceHtml } from './render';
+import { getInvoice } from './verbs/invoices';
 
 export type InvoiceFormat = 'csv' | 'html';
 

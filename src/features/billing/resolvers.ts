@@ -1,11 +1,11 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { statsWorkspace } from '../reports/workspace';
-import { getInvoice, issueInvoices, listInvoices } from './invoices';
 import { minorUnits, trimDecimal } from './money';
 import { currentMonth, lastDayOf, monthLabel } from './months';
-import { setPriceList } from './prices';
-import { billingProfile, updateBillingProfile, updateOrganizationBilling } from './profile';
 import { priceListHistory, priceListInForce } from './queries';
+import { getInvoice, issueInvoices, listInvoices } from './verbs/invoices';
+import { setPriceList } from './verbs/prices';
+import { billingProfile, updateBillingProfile, updateOrganizationBilling } from './verbs/profile';
 
 const money = (amount: string, currency: string) => ({ amount, currency });
 /** Unit prices keep their precision, with at least the currency's minor-unit digits. */

@@ -1,14 +1,13 @@
-import { requireViewer } from '../../auth/guard';
 import { actsAsOperator } from '../../auth/policy';
-import { isUuid } from '../../errors';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import { findVisibleWorkspace, getViewer, listAccessibleWorkspaces } from './service';
 import { canSeeWorkspace } from './visibility';
 
 export const workspaceResolvers: Resolvers = {
   Query: {
-    viewer: (_, __, ctx) => requireViewer(ctx),
-    workspaces: (_, __, ctx) => requireViewer(ctx).access,
-    workspace: (_, { id }, ctx) => (isUuid(id) && canSeeWorkspace(ctx, id) ? ctx.loaders.workspace.load(id) : null),
+    viewer: (_, __, ctx) => getViewer({ ctx }),
+    workspaces: (_, __, ctx) => listAccessibleWorkspaces({ ctx }),
+    workspace: (_, input, ctx) => findVisibleWorkspace({ ctx, input }),
   },
   Viewer: {
     user: (viewer) => viewer.user,

@@ -9,7 +9,7 @@ import type { Connection } from '../../db/paging';
 import type { NewApplicationTokenModel } from '../../features/tokens/service';
 import type { UsageSummaryModel } from '../../features/fleet/usage/summary';
 import type { WorkspaceStatsReportModel, WorkspaceStatsModel, DailyUsageModel, CurrencyTotalModel } from '../../features/reports/queries';
-import type { BillingProfileModel } from '../../features/billing/profile';
+import type { BillingProfileModel } from '../../features/billing/verbs/profile';
 import type { InvoiceModel, InvoiceLineModel } from '../../features/billing/model';
 import type { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;

@@ -1,13 +1,13 @@
-import { requireOperator } from '../../auth/guard';
-import type { PriceListRow } from '../../db/schema';
-import { badInput } from '../../errors';
-import type { PriceListInput } from '../../graphql/generated/resolvers-types';
-import type { Verb } from '../../server/context';
-import { recordAudit } from '../audit/record';
-import { requireWorkspace } from '../ops/service';
-import { validDecimal } from './money';
-import { currentMonth, monthLabel, validMonth } from './months';
-import { upsertPriceList } from './queries';
+import { requireOperator } from '../../../auth/guard';
+import type { PriceListRow } from '../../../db/schema';
+import { badInput } from '../../../errors';
+import type { PriceListInput } from '../../../graphql/generated/resolvers-types';
+import type { Verb } from '../../../server/context';
+import { recordAudit } from '../../audit/record';
+import { requireWorkspace } from '../../ops/service';
+import { validDecimal } from '../money';
+import { currentMonth, monthLabel, validMonth } from '../months';
+import { upsertPriceList } from '../queries';
 
 /**
  * Operators only: sets a Workspace's prices, in its organization's currency, from a month on (default

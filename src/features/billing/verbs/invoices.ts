@@ -1,13 +1,13 @@
-import { requireOperator, requireRole } from '../../auth/guard';
-import { type Connection, type PageArgs, paginate, type SortOrder } from '../../db/paging';
-import type { OrganizationRow, WorkspaceRow } from '../../db/schema';
-import { badInput, notFound } from '../../errors';
-import type { ServiceContext, Verb } from '../../server/context';
-import { recordAudit } from '../audit/record';
-import { figureLines, type InvoiceModel, issuedModel, previewModel } from './model';
-import { minorUnits } from './money';
-import { currentMonth, monthLabel, monthOf, monthsDescending, validMonth } from './months';
-import { computeFigures, insertIssued, loadIssued, workspacesWithoutInvoice } from './queries';
+import { requireOperator, requireRole } from '../../../auth/guard';
+import { type Connection, type PageArgs, paginate, type SortOrder } from '../../../db/paging';
+import type { OrganizationRow, WorkspaceRow } from '../../../db/schema';
+import { badInput, notFound } from '../../../errors';
+import type { ServiceContext, Verb } from '../../../server/context';
+import { recordAudit } from '../../audit/record';
+import { figureLines, type InvoiceModel, issuedModel, previewModel } from '../model';
+import { minorUnits } from '../money';
+import { currentMonth, monthLabel, monthOf, monthsDescending, validMonth } from '../months';
+import { computeFigures, insertIssued, loadIssued, workspacesWithoutInvoice } from '../queries';
 
 /*
  * Monthly invoices per Workspace. The current month (UTC) is a PREVIEW computed live on every read.

@@ -1,14 +1,14 @@
-import { requireOperator, requireRole } from '../../auth/guard';
-import type { OrganizationRow } from '../../db/schema';
-import { badInput, conflict } from '../../errors';
-import type { OrganizationBillingInput, UpdateBillingProfileInput } from '../../graphql/generated/resolvers-types';
-import type { ServiceContext, Verb } from '../../server/context';
-import { validCurrency, validEmail, validText } from '../../validation';
-import type { AuditAction } from '../audit/actions';
-import { recordAudit } from '../audit/record';
-import { requireOrganization } from '../ops/service';
-import { validDecimal } from './money';
-import { countLinkedWorkspaces, type OrganizationBillingChanges, updateOrganizationRow } from './queries';
+import { requireOperator, requireRole } from '../../../auth/guard';
+import type { OrganizationRow } from '../../../db/schema';
+import { badInput, conflict } from '../../../errors';
+import type { OrganizationBillingInput, UpdateBillingProfileInput } from '../../../graphql/generated/resolvers-types';
+import type { ServiceContext, Verb } from '../../../server/context';
+import { validCurrency, validEmail, validText } from '../../../validation';
+import type { AuditAction } from '../../audit/actions';
+import { recordAudit } from '../../audit/record';
+import { requireOrganization } from '../../ops/service';
+import { validDecimal } from '../money';
+import { countLinkedWorkspaces, type OrganizationBillingChanges, updateOrganizationRow } from '../queries';
 
 /** What `billingProfile` returns: the active Workspace's organization, seen from that Workspace. */
 export interface BillingProfileModel {
