@@ -13,7 +13,8 @@ const MAX_COST = 9_999_999_999;
 /**
  * Operators only: stores usage from the network side. Up to 10,000 records, written in one set-based
  * statement; a replay of (iccid, date) replaces the figures. All or nothing: any bad record, or any
- * unknown ICCID, is BAD_USER_INPUT on `records` and nothing is stored. Returns the rows stored.
+ * unknown ICCID, is BAD_USER_INPUT on `records` and nothing is stored. Returns the rows stored (one
+ * per SIM and day: a pair sent twice in one batch counts once).
  */
 export const recordUsage: Verb<{ records: readonly UsageRecordInput[] }, number> = async ({ ctx, input }) => {
   requireOperator(ctx);
@@ -21,13 +22,7 @@ export const recordUsage: Verb<{ records: readonly UsageRecordInput[] }, number>
   if (records.length > MAX_USAGE_RECORDS)
     throw badInput('records', `At most ${MAX_USAGE_RECORDS} records per call (got ${records.length}).`);
   if (!records.length) return 0;
-  const rows = records.map(validRecord);
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const key = `${row.iccid}/${row.day}`;
-    if (seen.has(key)) throw badInput('records', `ICCID ${row.iccid} has two records for ${row.day}; send one per SIM and day.`);
-    seen.add(key);
-  }
+  const rows = lastPerSimAndDay(records.map(validRecord));
   await lockUsageIngest(ctx.db);
   const unknown = await unknownIccids(ctx.db, [...new Set(rows.map((r) => r.iccid))]);
   if (unknown.length) {
@@ -48,6 +43,17 @@ export const recordUsage: Verb<{ records: readonly UsageRecordInput[] }, number>
   fleetChanged(ctx);
   return stored.reduce((sum, s) => sum + s.rows, 0);
 };
+
+/**
+ * One record per (ICCID, day), the last one of the batch winning. Feeders deliver at least once, so a
+ * retried batch can carry a pair twice; the set-based upsert must see each pair once (PostgreSQL
+ * refuses to update one row twice in a statement, and the rollup's delta would count it twice).
+ */
+function lastPerSimAndDay(rows: readonly UsageRow[]): UsageRow[] {
+  const last = new Map<string, UsageRow>();
+  for (const row of rows) last.set(`${row.iccid}/${row.day}`, row);
+  return [...last.values()];
+}
 
 function validRecord(record: UsageRecordInput, index: number): UsageRow {
   const where = `records[${index}]`;

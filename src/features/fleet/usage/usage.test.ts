@@ -143,8 +143,53 @@ describe('usage ingest (recordUsage)', () => {
       );
       expect(error.message).toContain('records[2]');
     }
-    expectError(await app.gql(RECORD, { r: [...good, good[0]] }, { token: ops }), 'BAD_USER_INPUT', 'records');
+    // A repeated pair does not save a batch with a bad record.
+    expectError(
+      await app.gql(RECORD, { r: [...good, good[0], { ...record(sim.iccid, daysAgo(1)), bytesUp: -1 }] }, { token: ops }),
+      'BAD_USER_INPUT',
+      'records',
+    );
     expect(await usageOf(a.admin.token, sim.id)).toMatchObject({ bytesUp: 0, smsSent: 0, cost: 0 });
+  });
+
+  it('accepts a replayed batch that repeats records inside itself: totals and rollup as after one delivery', async () => {
+    const [once, twice] = await registerSims(app, a.admin.token, 2);
+    const batch = [record(once?.iccid as string, daysAgo(7), 3), record(once?.iccid as string, daysAgo(6), 4)];
+    expect(expectData(await app.gql<{ recordUsage: number }>(RECORD, { r: batch }, { token: ops })).recordUsage).toBe(2);
+    // The same records, delivered at least once: the batch repeats itself, twice over, in another order.
+    const replayed = [...batch, ...batch.map((r) => ({ ...r })), ...[...batch].reverse()].map((r) => ({ ...r, iccid: twice?.iccid as string }));
+    expect(expectData(await app.gql<{ recordUsage: number }>(RECORD, { r: replayed }, { token: ops })).recordUsage).toBe(2);
+    // ...and once more, as a retry of the whole call.
+    expect(expectData(await app.gql<{ recordUsage: number }>(RECORD, { r: replayed }, { token: ops })).recordUsage).toBe(2);
+    const single = await usageOf(a.admin.token, once?.id as string);
+    expect(single).toMatchObject({ bytesUp: 7000, smsSent: 7, cost: 0.8638 });
+    expect(await usageOf(a.admin.token, twice?.id as string)).toEqual(single);
+    await rollupMatchesRaw();
+    const daily = (simId: string) =>
+      queryRows<{ day: string; bytes_up: string; sms_sent: number }>(
+        app.database.db,
+        sql`SELECT day::text, bytes_up::text, sms_sent FROM sim_daily_usage WHERE sim_id = ${simId} ORDER BY day`,
+      );
+    expect(await daily(twice?.id as string)).toEqual(await daily(once?.id as string));
+  });
+
+  it('lets the last of two records for one SIM and day win, all or nothing, counted once in the rollup', async () => {
+    const [sim] = await registerSims(app, b.admin.token, 1);
+    const iccid = sim?.iccid as string;
+    const day = daysAgo(8);
+    const rollupOfDay = async () =>
+      (
+        await queryRows<{ bytes_up: string; sms_sent: number }>(
+          app.database.db,
+          sql`SELECT bytes_up::text, sms_sent::int AS sms_sent FROM workspace_daily_usage WHERE workspace_id = ${b.workspace.id} AND day = ${day}::date`,
+        )
+      )[0] ?? { bytes_up: '0', sms_sent: 0 };
+    const before = await rollupOfDay();
+    const batch = [record(iccid, day, 1), record(iccid, daysAgo(9), 2), { ...record(iccid, day, 5), bytesUp: 42 }];
+    expect(expectData(await app.gql<{ recordUsage: number }>(RECORD, { r: batch }, { token: ops })).recordUsage).toBe(2);
+    expect(await usageOf(b.admin.token, sim?.id as string, day, day)).toMatchObject({ bytesUp: 42, bytesDown: 25000, smsSent: 5 });
+    expect(await rollupOfDay()).toEqual({ bytes_up: String(Number(before.bytes_up) + 42), sms_sent: before.sms_sent + 5 });
+    await rollupMatchesRaw();
   });
 
   it('lists unknown ICCIDs and stores nothing', async () => {
