@@ -53,22 +53,11 @@ export const registerSims: Verb<{ iccids: readonly string[]; status?: SimStatus 
   const status = input.status ?? 'ISSUED';
   if (!INITIAL_STATUSES.includes(status)) throw badInput('status', `A SIM is registered as ${INITIAL_STATUSES.join(' or ')}.`);
   const iccids = input.iccids.map((value) => validIccid('iccids', value));
-  const seen = new Set<string>();
-  for (const iccid of iccids) {
-    if (seen.has(iccid)) throw badInput('iccids', `ICCID ${iccid} appears more than once.`);
-    seen.add(iccid);
-  }
   if (!iccids.length) return [];
-  // Unique checks see every Workspace (RLS does not apply to them): a card held anywhere is a conflict.
-  const inserted = await insertSims(ctx.db, workspaceId, iccids, status);
-  if (inserted.length < iccids.length) {
-    const stored = new Set(inserted.map((s) => s.iccid));
-    const taken = iccids.filter((i) => !stored.has(i));
-    throw conflict(
-      `${taken.length === 1 ? 'This ICCID is' : 'These ICCIDs are'} already registered: ${listSome(taken)}. Nothing was registered.`,
-      'iccids',
-    );
-  }
+  // Unique checks see every Workspace (RLS does not apply to them): a card held anywhere is not inserted.
+  const inserted = await insertSims(ctx.db, workspaceId, [...new Set(iccids)], status);
+  const blocked = unavailablePositions(iccids, new Set(inserted.map((s) => s.iccid)));
+  if (blocked.length) throw unavailable(blocked);
   await recordAuditMany(
     ctx,
     inserted.map((sim) => ({ workspaceId, action: 'sim.registered', targetType: 'sim', targetId: sim.id, after: sim })),
@@ -111,6 +100,32 @@ export const updateSim: Verb<{ id: string; input: UpdateSimInput }, SimRow> = as
   fleetChanged(ctx);
   return after;
 };
+
+/**
+ * The positions of ICCIDs that cannot be registered: held by any Workspace (this one included) or
+ * repeating an earlier entry of the batch.
+ */
+function unavailablePositions(iccids: readonly string[], stored: ReadonlySet<string>): number[] {
+  const seen = new Set<string>();
+  return iccids.flatMap((iccid, index) => {
+    const repeated = seen.has(iccid);
+    seen.add(iccid);
+    return repeated || !stored.has(iccid) ? [index] : [];
+  });
+}
+
+/**
+ * One answer for every reason an ICCID cannot be registered, so it never tells a card held by another
+ * Workspace from one of this Workspace or a repeat within the batch (docs/api.md, registerSims). It
+ * names positions, not reasons: the caller knows which cards they sent.
+ */
+function unavailable(positions: readonly number[]) {
+  const at = listSome(positions.map((i) => `iccids[${i}]`));
+  return conflict(
+    `${positions.length === 1 ? 'The ICCID at' : 'The ICCIDs at'} ${at} cannot be registered: a card is registered once, in one Workspace. Nothing was registered.`,
+    'iccids',
+  );
+}
 
 function listSome(values: readonly string[], max = 20): string {
   return values.length > max ? `${values.slice(0, max).join(', ')} and ${values.length - max} more` : values.join(', ');

@@ -54,7 +54,7 @@ describe('SIMs', () => {
       const before = await count();
       const fresh = [newIccid(), newIccid()];
       expectError(await app.gql(REGISTER, { i: [...fresh, '123'] }, { token }), 'BAD_USER_INPUT', 'iccids');
-      expectError(await app.gql(REGISTER, { i: [fresh[0], fresh[1], fresh[0]] }, { token }), 'BAD_USER_INPUT', 'iccids');
+      expectError(await app.gql(REGISTER, { i: [fresh[0], fresh[1], fresh[0]] }, { token }), 'CONFLICT', 'iccids');
       // A conflict at the end of the list rolls back the rows inserted before it.
       const [taken] = await registerSims(app, token, 1);
       expectError(await app.gql(REGISTER, { i: [...fresh, taken?.iccid] }, { token }), 'CONFLICT', 'iccids');
@@ -79,9 +79,32 @@ describe('SIMs', () => {
       const other = await createTenant(app);
       const [theirs] = await registerSims(app, other.admin.token, 1);
       const error = expectError(await app.gql(REGISTER, { i: [theirs?.iccid] }, { token }), 'CONFLICT', 'iccids');
-      expect(error.message).toContain(theirs?.iccid);
-      expect(error.message).not.toContain(other.workspace.id);
-      expect(error.message).not.toContain(other.workspace.name);
+      expect(error.message).toContain('iccids[0]');
+      for (const hint of [theirs?.iccid, theirs?.id, other.workspace.id, other.workspace.name] as string[]) {
+        expect(error.message).not.toContain(hint);
+      }
+    });
+
+    it('answers byte for byte the same for an ICCID of another Workspace, one of this Workspace (even DELETED) and a repeat in the batch', async () => {
+      const other = await createTenant(app);
+      const [theirs] = await registerSims(app, other.admin.token, 1);
+      const [mine, deleted] = await registerSims(app, token, 2);
+      expectData(await app.gql(UPDATE, { id: deleted?.id, input: { status: 'DELETED' } }, { token }));
+      const repeated = newIccid();
+      const attempts = [
+        [newIccid(), theirs?.iccid, newIccid()],
+        [newIccid(), mine?.iccid, newIccid()],
+        [newIccid(), deleted?.iccid, newIccid()],
+        [repeated, repeated, newIccid()],
+      ];
+      const answers: string[] = [];
+      for (const i of attempts) answers.push(JSON.stringify(await app.gql(REGISTER, { i }, { token })));
+      const [first, ...rest] = answers;
+      expect(rest).toEqual([first, first, first]);
+      expect(JSON.parse(first as string)).toMatchObject({
+        data: null,
+        errors: [{ extensions: { code: 'CONFLICT', field: 'iccids' }, message: expect.stringContaining('iccids[1]') }],
+      });
     });
   });
 
