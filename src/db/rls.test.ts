@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createTestApp, expectData, type TestApp } from '../../test/app';
-import { createTenant, memberWithRole } from '../../test/factories';
-import { enterRuntimeRole } from './rls';
+import { createOrg, createTenant, createWorkspace, linkWorkspace, memberWithRole } from '../../test/factories';
+import { enterRuntimeRole, type RlsScope } from './rls';
 import { queryRows } from './rows';
 import type { Database } from './schema-types';
 
@@ -10,7 +10,7 @@ describe('row-level security on tenant tables', () => {
   let app: TestApp;
   let a: Awaited<ReturnType<typeof createTenant>>;
   let b: Awaited<ReturnType<typeof createTenant>>;
-  const TABLES = ['memberships', 'invitations', 'workspace_requests', 'audit_events'] as const;
+  const TABLES = ['memberships', 'invitations', 'workspace_requests', 'audit_events', 'workspace_links'] as const;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -27,16 +27,20 @@ describe('row-level security on tenant tables', () => {
       );
       await app.database.db.execute(sql`INSERT INTO invitations (workspace_id, user_id, email, expires_at)
         VALUES (${tenant.workspace.id}, ${tenant.admin.id}, ${tenant.admin.email}, now() + interval '1 day')`);
+      await linkWorkspace(app, tenant.org.id, tenant.workspace.id);
     }
   });
   afterAll(() => app.close());
 
   /** Runs `fn` as the runtime role seeing only Workspace A, then rolls back. */
-  async function asTenantA<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+  const asTenantA = <T>(fn: (tx: Database) => Promise<T>): Promise<T> => asRuntime({ workspaceIds: [a.workspace.id], userId: null, operator: false }, fn);
+
+  /** Runs `fn` as the runtime role under `scope`, then rolls back. */
+  async function asRuntime<T>(scope: RlsScope, fn: (tx: Database) => Promise<T>): Promise<T> {
     let result: T | undefined;
     await app.database.db
       .transaction(async (tx) => {
-        await enterRuntimeRole(tx, { workspaceIds: [a.workspace.id], userId: null, operator: false });
+        await enterRuntimeRole(tx, scope);
         result = await fn(tx);
         throw new RollbackMarker();
       })
@@ -92,9 +96,8 @@ describe('row-level security on tenant tables', () => {
            WHERE c.table_schema = 'public' AND c.column_name = 'workspace_id'
            GROUP BY c.table_name, t.relrowsecurity ORDER BY c.table_name`,
     );
-    expect(tables.length).toBeGreaterThanOrEqual(15);
-    // workspace_links is part of the registry (read while resolving who may enter what), like workspaces.
-    for (const table of tables.filter((t) => t.table_name !== 'workspace_links')) {
+    expect(tables.length).toBeGreaterThanOrEqual(16);
+    for (const table of tables) {
       expect({ table: table.table_name, rls: table.rls, policies: table.quals.length > 0 }).toEqual({
         table: table.table_name,
         rls: true,
@@ -108,6 +111,45 @@ describe('row-level security on tenant tables', () => {
         expect(qual).toMatch(/workspace_id = ANY \(\(\s*SELECT app_visible_workspace_ids\(\)/);
       }
     }
+  });
+
+  it('shows a link to viewers of its group and its SuperAdmin, never an unrelated link', async () => {
+    // Main organization M: its own Workspace `own` and another organization's Workspace `member`, both linked.
+    const main = await createOrg(app, { package: 'PRO' });
+    const own = await createWorkspace(app, main.id);
+    const superAdmin = await memberWithRole(app, own.id, 'ADMINISTRATOR');
+    const member = await createWorkspace(app, (await createOrg(app)).id);
+    const unlinkedOwn = await createWorkspace(app, main.id);
+    await linkWorkspace(app, main.id, own.id);
+    await linkWorkspace(app, main.id, member.id);
+    const group = [own.id, member.id].sort();
+    const linksSeen = (scope: RlsScope) =>
+      asRuntime(scope, async (tx) =>
+        (await queryRows<{ workspace_id: string }>(tx, sql`SELECT workspace_id FROM workspace_links ORDER BY workspace_id`)).map(
+          (r) => r.workspace_id,
+        ),
+      );
+    const scoped = (workspaceIds: string[], userId: string | null = null) => ({ workspaceIds, userId, operator: false });
+    // From a linked Workspace, from the main organization's own Workspaces (linked or not): the group's links only.
+    for (const viewer of [member.id, own.id, unlinkedOwn.id]) expect(await linksSeen(scoped([viewer]))).toEqual(group);
+    // The SuperAdmin signing in (no Workspace yet, only the user): the links that give them access.
+    expect(await linksSeen(scoped([], superAdmin.id))).toEqual(group);
+    // A and B each see their own link and nothing of M's group; nobody sees anything without a scope.
+    expect(await linksSeen(scoped([a.workspace.id]))).toEqual([a.workspace.id]);
+    expect(await linksSeen(scoped([b.workspace.id], b.admin.id))).toEqual([b.workspace.id]);
+    expect(await linksSeen(scoped([]))).toEqual([]);
+    const all = await linksSeen({ workspaceIds: [], userId: null, operator: true });
+    expect(all).toEqual(expect.arrayContaining([...group, a.workspace.id, b.workspace.id]));
+    // Nor can a tenant link itself elsewhere or unlink another group's Workspace.
+    const error: unknown = await asTenantA((tx) =>
+      tx.execute(sql`INSERT INTO workspace_links (workspace_id, main_organization_id) VALUES (${unlinkedOwn.id}, ${main.id})`),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as { cause?: { code?: string } } | null)?.cause?.code).toBe('42501');
+    const deleted = await asTenantA((tx) => queryRows(tx, sql`DELETE FROM workspace_links WHERE workspace_id = ${member.id} RETURNING 1`));
+    expect(deleted).toHaveLength(0);
   });
 
   it('runs requests as a role without BYPASSRLS that does not own the tables', async () => {

@@ -5,7 +5,8 @@ import type { Role } from '../../graphql/generated/resolvers-types';
 
 /*
  * Every read and write of the workspaces and workspace_links tables, and the two reads that decide
- * which Workspaces a user can enter. Row-level security limits what each request sees of them.
+ * which Workspaces a user can enter. Row-level security limits what each request sees of the links
+ * (src/db/schema/workspaces.ts); workspaces themselves are a registry without it.
  */
 
 export async function findWorkspaceById(db: Database, id: string): Promise<WorkspaceRow | null> {
