@@ -33,7 +33,8 @@ describe('row-level security on tenant tables', () => {
   afterAll(() => app.close());
 
   /** Runs `fn` as the runtime role seeing only Workspace A, then rolls back. */
-  const asTenantA = <T>(fn: (tx: Database) => Promise<T>): Promise<T> => asRuntime({ workspaceIds: [a.workspace.id], userId: null, operator: false }, fn);
+  const asTenantA = <T>(fn: (tx: Database) => Promise<T>): Promise<T> =>
+    asRuntime({ workspaceIds: [a.workspace.id], userId: null, operator: false }, fn);
 
   /** Runs `fn` as the runtime role under `scope`, then rolls back. */
   async function asRuntime<T>(scope: RlsScope, fn: (tx: Database) => Promise<T>): Promise<T> {

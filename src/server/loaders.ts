@@ -3,6 +3,7 @@ import type { OrganizationRow, UserRow, WorkspaceLinkRow, WorkspaceRow } from '.
 import type { Database } from '../db/schema-types';
 import { createFleetLoaders, type FleetLoaders } from '../features/fleet/loaders';
 import { findUsersByIds } from '../features/identity/queries';
+import { lastInvitationEmails } from '../features/memberships/queries';
 import { findOrganizationsByIds } from '../features/ops/queries';
 import { createReportLoaders, type ReportLoaders } from '../features/reports/loaders';
 import {
@@ -23,11 +24,20 @@ export interface Loaders {
   linkedWorkspaceCount: DataLoader<string, number>;
   /** An organization's own Workspaces, oldest first, keyed by its id. */
   organizationWorkspaces: DataLoader<string, WorkspaceRow[]>;
+  /** The email a member was last invited to a Workspace under (null: never invited there). */
+  invitedEmail: DataLoader<MemberKey, string | null, string>;
   /** Devices, SIMs, policies, tags and usage totals (src/features/fleet/loaders.ts). */
   fleet: FleetLoaders;
   /** Zero-filled daily usage series (src/features/reports/loaders.ts). */
   reports: ReportLoaders;
 }
+
+export interface MemberKey {
+  workspaceId: string;
+  userId: string;
+}
+
+const memberKey = (k: MemberKey) => `${k.workspaceId}:${k.userId}`;
 
 export function createLoaders(db: Database): Loaders {
   return {
@@ -56,6 +66,13 @@ export function createLoaders(db: Database): Loaders {
       for (const row of await findWorkspacesOfOrganizations(db, ids)) byOrganization.get(row.organizationId)?.push(row);
       return ids.map((id) => byOrganization.get(id) ?? []);
     }),
+    invitedEmail: new DataLoader(
+      async (keys) => {
+        const found = new Map((await lastInvitationEmails(db, keys)).map((r) => [memberKey(r), r.email]));
+        return keys.map((k) => found.get(memberKey(k)) ?? null);
+      },
+      { cacheKeyFn: memberKey },
+    ),
     fleet: createFleetLoaders(db),
     reports: createReportLoaders(db),
   };

@@ -4,17 +4,23 @@ import { ActivateForm } from '@/components/auth/ActivateForm';
 export const metadata = { title: 'Activate your account · IoT Portal' };
 
 export default async function ActivatePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { key } = await searchParams;
+  const { key, account } = await searchParams;
   const activationKey = typeof key === 'string' ? key.trim() : '';
+  // The invitation email of an account that has a password links here with account=existing.
+  const existing = account === 'existing';
   return (
     <main className="centered">
       <section className="card narrow" aria-labelledby="activate-title">
         <p className="brand">IoT Connectivity Portal</p>
-        <h1 id="activate-title">Activate your account</h1>
+        <h1 id="activate-title">{existing ? 'Accept your invitation' : 'Activate your account'}</h1>
         {activationKey ? (
           <>
-            <p className="muted">You were invited to a Workspace. Choose a password to accept the invitation.</p>
-            <ActivateForm activationKey={activationKey} />
+            <p className="muted">
+              {existing
+                ? 'You were invited to a Workspace. Enter the password of your account to accept; it stays as it is.'
+                : 'You were invited to a Workspace. Choose a password to accept the invitation.'}
+            </p>
+            <ActivateForm activationKey={activationKey} existing={existing} />
           </>
         ) : (
           <p className="form-error" role="alert">

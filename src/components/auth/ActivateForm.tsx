@@ -9,8 +9,11 @@ import { landingPath, startBrowserSession } from './session';
 const PASSWORD_MIN = 10;
 const PASSWORD_MAX = 200;
 
-/** Accepts an invitation: sets the password (and optionally the name), then signs in. */
-export function ActivateForm({ activationKey }: { activationKey: string }) {
+/**
+ * Accepts an invitation, then signs in: a new account sets its password (and optionally its name); an
+ * account that has a password already (`existing`) confirms it and keeps it.
+ */
+export function ActivateForm({ activationKey, existing = false }: { activationKey: string; existing?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,11 +24,15 @@ export function ActivateForm({ activationKey }: { activationKey: string }) {
     const name = String(form.get('name') ?? '').trim();
     const password = String(form.get('password') ?? '');
     const repeat = String(form.get('repeat') ?? '');
-    if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
+    if (existing && !password) {
+      setError('Enter the password of your account.');
+      return;
+    }
+    if (!existing && (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)) {
       setError(`Choose a password of ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`);
       return;
     }
-    if (password !== repeat) {
+    if (!existing && password !== repeat) {
       setError('The two passwords differ.');
       return;
     }
@@ -60,21 +67,30 @@ export function ActivateForm({ activationKey }: { activationKey: string }) {
           {error}
         </p>
       )}
-      <label className="field">
-        <span>Your name (optional)</span>
-        <input name="name" type="text" autoComplete="name" maxLength={200} />
-      </label>
-      <label className="field">
-        <span>New password</span>
-        <input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} required />
-        <small className="hint">At least {PASSWORD_MIN} characters.</small>
-      </label>
-      <label className="field">
-        <span>Repeat password</span>
-        <input name="repeat" type="password" autoComplete="new-password" required />
-      </label>
+      {existing ? (
+        <label className="field">
+          <span>Your password</span>
+          <input name="password" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX} required />
+        </label>
+      ) : (
+        <>
+          <label className="field">
+            <span>Your name (optional)</span>
+            <input name="name" type="text" autoComplete="name" maxLength={200} />
+          </label>
+          <label className="field">
+            <span>New password</span>
+            <input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} required />
+            <small className="hint">At least {PASSWORD_MIN} characters.</small>
+          </label>
+          <label className="field">
+            <span>Repeat password</span>
+            <input name="repeat" type="password" autoComplete="new-password" required />
+          </label>
+        </>
+      )}
       <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? 'Activating…' : 'Activate account'}
+        {busy ? (existing ? 'Accepting…' : 'Activating…') : existing ? 'Accept invitation' : 'Activate account'}
       </button>
     </form>
   );

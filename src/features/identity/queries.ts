@@ -42,6 +42,16 @@ export async function insertUser(db: Database, values: NewUser): Promise<UserRow
   return row;
 }
 
+/**
+ * Creates an account unless one with this email exists (any letter case) by now: null then. Two
+ * Workspaces inviting the same new email at once both get here; under READ COMMITTED the second insert
+ * waits for the first to commit and then inserts nothing, instead of failing on the unique index.
+ */
+export async function insertUserUnlessTaken(db: Database, values: NewUser): Promise<UserRow | null> {
+  const [row] = await db.insert(users).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
 /** Changes a user's own fields; null when the user is gone. */
 export async function updateUser(
   db: Database,

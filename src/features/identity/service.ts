@@ -2,6 +2,7 @@ import { requireViewer } from '../../auth/guard';
 import { assertPasswordStrength, hashPassword, verifyPassword } from '../../auth/passwords';
 import { signSessionToken } from '../../auth/session-token';
 import { applyScope } from '../../db/rls';
+import type { UserRow } from '../../db/schema';
 import { badInput, forbidden, notFound, unauthenticated } from '../../errors';
 import type { ServiceContext, Verb, Viewer } from '../../server/context';
 import { validName } from '../../validation';
@@ -39,7 +40,11 @@ export const switchWorkspace: Verb<{ workspaceId: string }, AuthPayloadModel> = 
   return { token, user: viewer.user, workspace };
 };
 
-/** Activates an invited account: sets its password, turns its invitations into active memberships, signs in. */
+/**
+ * Accepts an account's invitations with the key from the email, and signs in. A new account sets its
+ * password here; an account that has one already confirms it and keeps it (the key alone must not be
+ * a way to change a password). Either way every pending invitation of the account becomes active.
+ */
 export const acceptInvitation: Verb<{ activationKey: string; password: string; name?: string | null }, AuthPayloadModel> = async ({
   ctx,
   input,
@@ -48,14 +53,9 @@ export const acceptInvitation: Verb<{ activationKey: string; password: string; n
   if (!invited?.activationExpiresAt || invited.activationExpiresAt.getTime() < Date.now()) {
     throw badInput('activationKey', 'The activation key is invalid or has expired; ask for a new invitation.');
   }
-  assertPasswordStrength(input.password);
   const name = input.name === null || input.name === undefined ? invited.name : validName('name', input.name);
-  const user = await updateUser(ctx.db, invited.id, {
-    passwordHash: await hashPassword(input.password),
-    name,
-    activationKeyHash: null,
-    activationExpiresAt: null,
-  });
+  const passwordHash = invited.passwordHash ? await confirmPassword(ctx, invited, input.password) : await newPassword(input.password);
+  const user = await updateUser(ctx.db, invited.id, { passwordHash, name, activationKeyHash: null, activationExpiresAt: null });
   if (!user) throw badInput('activationKey', 'The activation key is invalid or has expired.');
   await applyScope(ctx.db, { workspaceIds: [], userId: user.id, operator: false });
   const activated = await activateInvitedMemberships(ctx.db, user.id);
@@ -74,6 +74,20 @@ export const acceptInvitation: Verb<{ activationKey: string; password: string; n
   }
   return payloadFor(ctx, viewer);
 };
+
+async function newPassword(password: string): Promise<string> {
+  assertPasswordStrength(password);
+  return hashPassword(password);
+}
+
+/** An existing account accepts with its current password, throttled like signing in; it stays as it is. */
+async function confirmPassword(ctx: ServiceContext, user: UserRow, password: string): Promise<string> {
+  await ctx.signInGuard?.begin(user.email);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password)))
+    throw badInput('password', 'Wrong password: this account has one already; enter it to accept the invitation.');
+  await ctx.signInGuard?.succeeded(user.email);
+  return user.passwordHash;
+}
 
 async function payloadFor(ctx: ServiceContext, viewer: Viewer): Promise<AuthPayloadModel> {
   const workspaceId = viewer.active?.workspace.id ?? null;

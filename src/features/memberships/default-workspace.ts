@@ -30,15 +30,17 @@ export const setDefaultWorkspace: Verb<{ userId: string; workspaceId: string }, 
       if (!viewer.access.some((a) => a.workspaceId === workspaceId)) throw notFound('Workspace', 'workspaceId');
       if (!administers(viewer, workspaceId))
         throw forbidden('Changing another user’s default Workspace needs Administrator rights in the new one.');
-      if (target.defaultWorkspaceId && !administers(viewer, target.defaultWorkspaceId)) {
-        throw forbidden('Changing another user’s default Workspace needs Administrator rights in their current default Workspace too.');
-      }
     } else if (!(await ctx.loaders.workspace.load(workspaceId))) {
       throw notFound('Workspace', 'workspaceId');
     }
     const access = await loadAccess(ctx.db, target);
     if (!access.some((a) => a.workspaceId === workspaceId))
       throw badInput('workspaceId', 'The user cannot enter that Workspace; add them to it first.');
+    // Checked only once the user is known to be able to enter the new one: for an invited member the
+    // answer must not depend on whether their account has a default elsewhere (that is, exists).
+    if (!operator && target.defaultWorkspaceId && !administers(viewer, target.defaultWorkspaceId)) {
+      throw forbidden('Changing another user’s default Workspace needs Administrator rights in their current default Workspace too.');
+    }
   }
 
   if (target.defaultWorkspaceId === workspaceId) return target;

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
-import { createTenant, createUser, createWorkspace, memberWithRole, PASSWORD, unique } from '../../../test/factories';
+import { createTenant, createUser, createWorkspace, memberWithRole, PASSWORD, switchTo, unique } from '../../../test/factories';
 import { users } from '../../db/schema';
 import { outboxIdle } from '../mail/sender';
-import { activationKeyIn, lastEmailTo, roleMatrix, viewerOf } from './test-helpers';
+import { activationKeyIn, lastEmailTo, linkedGroup, roleMatrix, viewerOf } from './test-helpers';
 
 const ADD =
   'mutation($e: String!, $r: Role!) { addUserToWorkspace(email: $e, role: $r) { user { id email } workspace { id } role status } }';
@@ -49,9 +49,11 @@ describe('adding and inviting users', () => {
     }
   });
 
-  it('adds an activated user as an ACTIVE member who can switch in at once', async () => {
-    const { workspace, admin } = await createTenant(app);
-    const existing = await memberWithRole(app, (await createTenant(app)).workspace.id, 'USER');
+  it('adds an activated user of the Workspace group as an ACTIVE member who can switch in at once', async () => {
+    // The group of a linked Workspace: the main organization's own Workspaces and those linked to it.
+    const { hq: workspace, superAdmin, unit } = await linkedGroup(app);
+    const admin = { token: await switchTo(app, await app.signIn(superAdmin.email, PASSWORD), workspace.id) };
+    const existing = await memberWithRole(app, unit.id, 'USER');
     const added = expectData(
       await app.gql<Added>(ADD, { e: existing.email.toUpperCase(), r: 'OBSERVER' }, { token: admin.token }),
     ).addUserToWorkspace;
@@ -230,7 +232,18 @@ describe('acceptInvitation', () => {
     const existing = await createUser(app);
     expectData(await app.gql(ADD, { e: existing.email, r: 'USER' }, { token: admin.token }));
     const mail = await lastEmailTo(app, existing.email);
-    expect(mail?.body).not.toContain('/activate?key=');
+    // Invited (it is of no group of this Workspace), it accepts by confirming its password, never by setting one.
+    expect(mail?.body).toContain('&account=existing');
+    const key = activationKeyIn(mail?.body ?? '');
+    expectError(await app.gql(ACCEPT, { k: key, p: 'someone-elses-password' }), 'BAD_USER_INPUT', 'password');
+    expectData(await app.gql(ACCEPT, { k: key, p: PASSWORD }));
     expect(await app.signIn(existing.email, PASSWORD)).toBeTruthy();
+    expectError(
+      await app.gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
+        e: existing.email,
+        p: 'someone-elses-password',
+      }),
+      'UNAUTHENTICATED',
+    );
   });
 });

@@ -6,17 +6,20 @@ import type { ServiceContext, Verb } from '../../server/context';
 import { validEmail } from '../../validation';
 import { recordAudit } from '../audit/record';
 import { newActivationKey } from '../identity/activation-key';
-import { findUserByEmail, insertUser, updateUser } from '../identity/queries';
+import { findUserByEmail, insertUserUnlessTaken, updateUser } from '../identity/queries';
 import { publicUrl, queueEmail } from '../mail/outbox';
-import { findMembership, insertInvitation, insertMembership } from './queries';
+import { provisionalName } from './invited-look';
+import { findMembership, insertInvitation, insertMembership, inWorkspaceGroup } from './queries';
 import { storedRole } from './roles';
 import { superAdminOf } from './superadmin';
 
 /**
- * Adds a user to the active Workspace (Administrator or SuperAdmin). An activated account becomes an
- * active member at once; an unknown email gets an account without password, and an account that was
- * never activated gets a fresh key (the old one stops working): both become INVITED members and are
- * emailed a one-time activation link valid for 7 days.
+ * Adds a user to the active Workspace (Administrator or SuperAdmin). An activated account of the
+ * Workspace's group (docs/domain.md) becomes an active member at once. Anyone else is invited: an
+ * unknown email gets an account without password, an existing account keeps its own; either way the
+ * user gets a fresh one-time key (an older one stops working), valid 7 days, and becomes an INVITED
+ * member. The answer, the audit trail and the Workspace's view of the member are the same whether or
+ * not the email had an account, so adding someone never tells who has one.
  */
 export const addUserToWorkspace: Verb<{ email: string; role: Role }, MembershipRow> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'members:manage');
@@ -32,9 +35,11 @@ export const addUserToWorkspace: Verb<{ email: string; role: Role }, MembershipR
       throw conflict('This user is already a member of this Workspace.', 'email');
   }
   try {
-    if (existing?.passwordHash) return await addActive(ctx, workspace, existing, role);
+    if (existing?.passwordHash && (await inWorkspaceGroup(ctx.db, workspace.id, existing.id)))
+      return await addActive(ctx, workspace, existing, role);
     return await invite(ctx, workspace, existing, email, role, viewer.user.id);
   } catch (error) {
+    // Only two adds of one email to this same Workspace collide here (the membership's key).
     if (isUniqueViolation(error)) throw conflict('This user was just added by someone else; reload the list.', 'email');
     throw error;
   }
@@ -62,6 +67,7 @@ async function addActive(ctx: ServiceContext, workspace: WorkspaceRow, user: Use
   return membership;
 }
 
+/** Invites `email` (an account or not) as an INVITED member; everything the Workspace sees is the same either way. */
 async function invite(
   ctx: ServiceContext,
   workspace: WorkspaceRow,
@@ -71,24 +77,17 @@ async function invite(
   invitedBy: string,
 ): Promise<MembershipRow> {
   const key = newActivationKey();
-  const activation = { activationKeyHash: key.hash, activationExpiresAt: key.expiresAt };
-  let user: UserRow | null;
-  if (existing) {
-    user = await updateUser(ctx.db, existing.id, activation);
-  } else {
-    // The display name is provisional: the user may set theirs when accepting.
-    user = await insertUser(ctx.db, { email, name: email.split('@')[0] || email, ...activation });
-    await recordAudit(ctx, {
-      workspaceId: workspace.id,
-      action: 'user.invited',
-      targetType: 'user',
-      targetId: user.id,
-      after: user,
-    });
-  }
-  if (!user) throw new Error('the invited user vanished');
+  const user = await keyedAccount(ctx, existing, email, { activationKeyHash: key.hash, activationExpiresAt: key.expiresAt });
   const membership = await insertMembership(ctx.db, workspace.id, { userId: user.id, role, status: 'INVITED' });
-  await insertInvitation(ctx.db, workspace.id, { userId: user.id, invitedBy, email: user.email, expiresAt: key.expiresAt });
+  await insertInvitation(ctx.db, workspace.id, { userId: user.id, invitedBy, email, expiresAt: key.expiresAt });
+  // What the inviter typed, never what the account holds (its name, its letter case, its dates).
+  await recordAudit(ctx, {
+    workspaceId: workspace.id,
+    action: 'user.invited',
+    targetType: 'user',
+    targetId: user.id,
+    after: { id: user.id, email, name: provisionalName(email) },
+  });
   await recordAudit(ctx, {
     workspaceId: workspace.id,
     action: 'membership.invited',
@@ -96,15 +95,48 @@ async function invite(
     targetId: `${workspace.id}:${user.id}`,
     after: membership,
   });
-  const link = `${publicUrl()}/activate?key=${encodeURIComponent(key.key)}`;
-  await queueEmail(ctx, {
+  await queueEmail(ctx, invitationEmail(workspace, user, role, key));
+  return membership;
+}
+
+/**
+ * The account to invite, holding the new key: the existing one, or a new one without password. When a
+ * concurrent request (another Workspace inviting the same new email) created it first, that one: the
+ * insert waits for its commit and then finds the email taken, so this request re-keys the account
+ * instead of failing. Its key is the newer, and it accepts every pending invitation at once.
+ */
+async function keyedAccount(
+  ctx: ServiceContext,
+  existing: UserRow | null,
+  email: string,
+  activation: Pick<UserRow, 'activationKeyHash' | 'activationExpiresAt'>,
+): Promise<UserRow> {
+  const created = existing ? null : await insertUserUnlessTaken(ctx.db, { email, name: provisionalName(email), ...activation });
+  if (created) return created;
+  const account = existing ?? (await findUserByEmail(ctx.db, email));
+  const keyed = account ? await updateUser(ctx.db, account.id, activation) : null;
+  if (!keyed) throw new Error('the invited user vanished');
+  return keyed;
+}
+
+/**
+ * The invitation email. Only its recipient reads it, so it may say what the inviter must not learn: an
+ * account that has a password accepts by confirming it (and keeps it), a new one chooses one.
+ */
+function invitationEmail(workspace: WorkspaceRow, user: UserRow, role: MembershipRow['role'], key: { key: string; expiresAt: Date }) {
+  const hasPassword = !!user.passwordHash;
+  const link = `${publicUrl()}/activate?key=${encodeURIComponent(key.key)}${hasPassword ? '&account=existing' : ''}`;
+  const how = hasPassword
+    ? `Accept it here with the password of your account (valid until ${key.expiresAt.toISOString()}); your password stays as it is:`
+    : `Activate your account and choose a password here (valid until ${key.expiresAt.toISOString()}):`;
+  return {
     recipient: user.email,
     subject: `You are invited to the Workspace ${workspace.name}`,
     body: [
       'Hello,',
       '',
       `You are invited to the Workspace "${workspace.name}" with the role ${role}.`,
-      `Activate your account and choose a password here (valid until ${key.expiresAt.toISOString()}):`,
+      how,
       '',
       link,
       '',
@@ -112,6 +144,5 @@ async function invite(
       '',
       'If you did not expect this invitation, ignore this email.',
     ].join('\n'),
-  });
-  return membership;
+  };
 }

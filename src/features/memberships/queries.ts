@@ -1,5 +1,6 @@
-import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { PageQuery, SortOrder } from '../../db/paging';
+import { queryRows } from '../../db/rows';
 import { invitations, type MembershipRow, memberships } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import type { MembershipModel } from './model';
@@ -32,6 +33,20 @@ export async function hasMembershipIn(db: Database, workspaceIds: readonly strin
     .where(and(eq(memberships.userId, userId), inArray(memberships.workspaceId, [...workspaceIds])))
     .limit(1);
   return !!row;
+}
+
+/**
+ * Whether the user belongs to the Workspace's group (an ACTIVE or SUSPENDED member of the main
+ * organization's own or linked Workspaces, or its SuperAdmin; a Workspace in no group is its own).
+ * Asked of a SECURITY DEFINER function (drizzle/0011_workspace_groups.sql): the Administrator asking
+ * may not see the group's other Workspaces, and the answer is all they learn of them.
+ */
+export async function inWorkspaceGroup(db: Database, workspaceId: string, userId: string): Promise<boolean> {
+  const [row] = await queryRows<{ inside: boolean }>(
+    db,
+    sql`SELECT app_in_workspace_group(${workspaceId}::uuid, ${userId}::uuid) AS inside`,
+  );
+  return row?.inside === true;
 }
 
 export async function insertMembership(
@@ -130,6 +145,23 @@ export async function insertInvitation(
   values: { userId: string; invitedBy: string; email: string; expiresAt: Date },
 ): Promise<void> {
   await db.insert(invitations).values({ workspaceId, ...values });
+}
+
+/** The email each (Workspace, user) was last invited under, as the inviter typed it (the invitedEmail loader's batch). */
+export async function lastInvitationEmails(
+  db: Database,
+  keys: readonly { workspaceId: string; userId: string }[],
+): Promise<{ workspaceId: string; userId: string; email: string }[]> {
+  if (keys.length === 0) return [];
+  return db
+    .selectDistinctOn([invitations.workspaceId, invitations.userId], {
+      workspaceId: invitations.workspaceId,
+      userId: invitations.userId,
+      email: invitations.email,
+    })
+    .from(invitations)
+    .where(or(...keys.map((k) => and(eq(invitations.workspaceId, k.workspaceId), eq(invitations.userId, k.userId)))))
+    .orderBy(invitations.workspaceId, invitations.userId, desc(invitations.createdAt));
 }
 
 /** The user's INVITED memberships, in every Workspace, become ACTIVE; returns them as they are now. */

@@ -551,11 +551,11 @@ export type Money = {
 /** The entry point for changes. Each mutation runs in one transaction: on any error nothing is kept. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Activates an invited account with the key from the invitation email, and signs in. */
+  /** Accepts the invitations of an account with the key from the invitation email, and signs in: every pending invitation of the account becomes an ACTIVE membership. A new account sets its password here; an account that has one already confirms it (a wrong one: BAD_USER_INPUT on `password`, throttled like signIn) and keeps it. */
   acceptInvitation: AuthPayload;
   /** Operators only: gives a user a role in a Workspace (an active membership). */
   addMember: Membership;
-  /** Adds a user to the active Workspace. Administrator or SuperAdmin. An activated account becomes an ACTIVE member; an unknown email, or an account never activated, becomes an INVITED member and is emailed a new one-time activation key (valid 7 days; it replaces any earlier key). A member, or the Workspace's SuperAdmin: CONFLICT. */
+  /** Adds a user to the active Workspace. Administrator or SuperAdmin. An activated account of the Workspace's group (an active or suspended member of a Workspace of the same main organization, or its SuperAdmin) becomes an ACTIVE member at once. Anyone else becomes an INVITED member and is emailed a new one-time key (valid 7 days; it replaces any earlier key) to accept with; the answer, the member as the Workspace sees it (the email as typed, a provisional name) and the audit trail are the same whether or not the email has an account. A member, or the Workspace's SuperAdmin: CONFLICT. */
   addUserToWorkspace: Membership;
   /** Operators only: approves a pending request. CREATE makes a Workspace named `name` for the main organization and links it; LINK links `workspaceId`. */
   approveWorkspaceRequest: WorkspaceRequest;

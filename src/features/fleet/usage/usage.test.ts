@@ -157,7 +157,10 @@ describe('usage ingest (recordUsage)', () => {
     const batch = [record(once?.iccid as string, daysAgo(7), 3), record(once?.iccid as string, daysAgo(6), 4)];
     expect(expectData(await app.gql<{ recordUsage: number }>(RECORD, { r: batch }, { token: ops })).recordUsage).toBe(2);
     // The same records, delivered at least once: the batch repeats itself, twice over, in another order.
-    const replayed = [...batch, ...batch.map((r) => ({ ...r })), ...[...batch].reverse()].map((r) => ({ ...r, iccid: twice?.iccid as string }));
+    const replayed = [...batch, ...batch.map((r) => ({ ...r })), ...[...batch].reverse()].map((r) => ({
+      ...r,
+      iccid: twice?.iccid as string,
+    }));
     expect(expectData(await app.gql<{ recordUsage: number }>(RECORD, { r: replayed }, { token: ops })).recordUsage).toBe(2);
     // ...and once more, as a retry of the whole call.
     expect(expectData(await app.gql<{ recordUsage: number }>(RECORD, { r: replayed }, { token: ops })).recordUsage).toBe(2);
