@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestRecord } from './request-log';
 
 /** Per-request values needed where the GraphQL context is not passed (error formatting, logs). */
-export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+export const requestScope = new AsyncLocalStorage<RequestRecord>();
