@@ -8,6 +8,8 @@ import { captureLogs, type LogCapture } from './logs';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
+  /** The answer's headers (x-request-id, rate limits). */
+  headers: Headers;
   data: T | null;
   errors: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[] | undefined;
 }
@@ -50,7 +52,7 @@ export async function createTestApp(): Promise<TestApp> {
         runtime,
       );
       const body = (await response.json()) as { data?: unknown; errors?: GraphQLResult['errors'] };
-      return { status: response.status, data: (body.data ?? null) as never, errors: body.errors };
+      return { status: response.status, headers: response.headers, data: (body.data ?? null) as never, errors: body.errors };
     },
     async signIn(email, password) {
       const result = await app.gql<{ signIn: { token: string } }>(

@@ -56,7 +56,10 @@ describe('the email outbox', () => {
   let app: TestApp;
   /** The mail lines of the server log: message and, for emails that were not sent, the body. */
   const mailLines = () => app.logs.lines().filter((line) => line.component === 'mail');
-  const logged = () => mailLines().map((line) => `${line.msg}\n${String(line.body ?? '')}`).join('\n');
+  const logged = () =>
+    mailLines()
+      .map((line) => `${line.msg}\n${String(line.body ?? '')}`)
+      .join('\n');
   const outboxFor = (recipient: string) => app.database.db.select().from(emailOutbox).where(eq(emailOutbox.recipient, recipient));
   const newEmail = () => `${unique('mail')}@example.test`.toLowerCase();
 
@@ -134,7 +137,11 @@ describe('the email outbox', () => {
     const email = newEmail();
     expectData(await app.gql(ADD, { e: email }, { token: admin.token }));
     await outboxIdle();
-    expect(mailLines().filter((line) => line.level === 'error').map((line) => line.msg)).toContain('could not deliver an email');
+    expect(
+      mailLines()
+        .filter((line) => line.level === 'error')
+        .map((line) => line.msg),
+    ).toContain('could not deliver an email');
     expect((await outboxFor(email))[0]?.sentAt).toBeNull();
 
     delete process.env.SMTP_URL;
