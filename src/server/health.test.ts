@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { captureLogs } from '../../test/logs';
 import { createEmptyTestDatabase, createTestDatabase } from '../../test/db';
+import { captureLogs } from '../../test/logs';
 import type { DatabaseHandle } from '../db/client';
 import { healthResponse, readyResponse } from './health';
 
@@ -45,7 +45,10 @@ describe('GET /api/ready (readiness)', () => {
     await database.db.execute(
       sql`DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)`,
     );
-    expect((await answer(await readyResponse(database, logs.logger))).body).toEqual({ status: 'unavailable', reason: '1 migration not applied' });
+    expect((await answer(await readyResponse(database, logs.logger))).body).toEqual({
+      status: 'unavailable',
+      reason: '1 migration not applied',
+    });
   });
 
   it('answers 503 when the database cannot be reached, naming no internals', async () => {

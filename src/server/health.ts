@@ -18,7 +18,9 @@ export function healthResponse(): Response {
 /** Readiness: 200 once the database answers and every migration is applied, 503 with the reason otherwise. */
 export async function readyResponse(database: DatabaseHandle, log: Logger): Promise<Response> {
   const readiness = await checkReadiness(database, log);
-  return readiness.ready ? new Response(JSON.stringify({ status: 'ready' }), { status: 200, headers: HEADERS }) : notReady(readiness.reason);
+  return readiness.ready
+    ? new Response(JSON.stringify({ status: 'ready' }), { status: 200, headers: HEADERS })
+    : notReady(readiness.reason);
 }
 
 export function notReady(reason: string): Response {
