@@ -10,7 +10,7 @@ import type { Logger } from './log';
  * the request's transaction and the GraphQL operation (src/server/tracing.ts, each with the request
  * id), and on PostgreSQL each statement (pg's instrumentation: the statement text, never its values).
  */
-export function tracingWanted(env: NodeJS.ProcessEnv): boolean {
+export function tracingWanted(env: Readonly<Record<string, string | undefined>>): boolean {
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
   return Boolean(endpoint) && env.OTEL_SDK_DISABLED?.trim().toLowerCase() !== 'true';
 }
