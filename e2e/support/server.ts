@@ -76,7 +76,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPortal(): Promise<PortalServer> {
+export interface PortalOptions {
+  /** More environment for the server (e.g. OTEL_* or a DATABASE_URL), applied last. */
+  env?: Record<string, string>;
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<PortalServer> {
   ensureBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -98,6 +103,7 @@ export async function startPortal(): Promise<PortalServer> {
     NEXTAUTH_URL: url,
     PUBLIC_URL: url,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...options.env,
   });
   let output = '';
   const child: ChildProcess = spawn(
