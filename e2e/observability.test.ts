@@ -37,6 +37,7 @@ describe.each(databases)('observability of the production server on %s', (kind) 
   let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
   let portal: PortalServer;
   let dropDatabase: (() => Promise<void>) | null = null;
+  let databaseUrl: string | null = null;
   const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) =>
     httpRequest(`${portal.url}/api/graphql`, {
       method: 'POST',
@@ -53,6 +54,7 @@ describe.each(databases)('observability of the production server on %s', (kind) 
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       env.DATABASE_URL = url.toString();
+      databaseUrl = env.DATABASE_URL;
       dropDatabase = () => admin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
     portal = await startPortal({ env });
@@ -112,4 +114,32 @@ describe.each(databases)('observability of the production server on %s', (kind) 
     expect(exported).not.toContain(portal.ops.password);
     expect(portal.logs()).not.toContain(portal.ops.password);
   });
+
+  // Needs a database the test can reach beside the server, to make a statement fail: PostgreSQL.
+  (kind === 'postgres' ? it : it.skip)(
+    'gives an internal error one request id: body, x-request-id header, log line; and no values',
+    async () => {
+      if (!databaseUrl) throw new Error('no database');
+      const login = await gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }', {
+        e: portal.ops.email,
+        p: portal.ops.password,
+      });
+      const { token } = (JSON.parse(login.text) as { data: { signIn: { token: string } } }).data.signIn;
+      // A genuinely failing statement: the database refuses this organization name.
+      await admin(databaseUrl, "ALTER TABLE organizations ADD CONSTRAINT no_secrets CHECK (name NOT LIKE '%hunter2%')");
+      const failed = await gql(
+        'mutation NewOrg($n: String!) { createOrganization(input: { name: $n, currency: "EUR", package: PRO }) { id } }',
+        { n: 'hunter2-secret' },
+        token,
+      );
+      const requestId = String(failed.headers['x-request-id']);
+      const [error] = (JSON.parse(failed.text) as { errors: { message: string; extensions: { code: string; requestId: string } }[] })
+        .errors;
+      expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
+      const line = await waitFor(() => portal.logLines().find((l) => l.requestId === requestId), 'the error line');
+      expect(line).toEqual(expect.objectContaining({ level: 'error', operation: 'NewOrg', outcome: 'internal' }));
+      expect(portal.logLines().filter((l) => l.requestId === requestId || l.requestId === 'unknown')).toHaveLength(1);
+      expect(portal.logs()).not.toContain('hunter2');
+    },
+  );
 });
