@@ -11,6 +11,8 @@ for _ in $(seq 1 60); do
   curl -sf -o /dev/null "http://127.0.0.1:$port/signin" && break
   sleep 1
 done
+ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/ready")
+[ "$ready" = 200 ] || { echo "smoke: /api/ready answered $ready"; cat "$dir/server.log"; exit 1; }
 body='{"query":"mutation { signIn(email: \"ops@ci.test\", password: \"ci-ops-password\") { token user { email } } }"}'
 answer=$(curl -s -X POST "http://127.0.0.1:$port/api/graphql" -H 'content-type: application/json' -d "$body")
 echo "$answer" | grep -q '"email":"ops@ci.test"' || { echo "smoke sign-in failed: $answer"; cat "$dir/server.log"; exit 1; }

@@ -1,3 +1,5 @@
+import { noteErrorCode, noteInternalError } from './server/request-log';
+
 /** The closed set of error codes clients see in `extensions.code` (docs/api.md, "Errors"). */
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'LIMIT_EXCEEDED' | 'RATE_LIMITED';
 
@@ -65,9 +67,12 @@ export function errorExtensions(error: AppError): ErrorExtensions {
   return extensions;
 }
 
-/** What the client learns of an unexpected error: nothing but the request id to quote; the error itself is logged. */
-export function internalError(error: unknown, requestId: string, where: string): { message: string; extensions: ErrorExtensions } {
-  console.error(`[${where}] request ${requestId} failed:`, error);
+/**
+ * What the client learns of an unexpected error: nothing but the request id to quote. The error itself
+ * goes on the request's log line (src/server/request-log.ts), under the same request id.
+ */
+export function internalError(error: unknown, requestId: string): { message: string; extensions: ErrorExtensions } {
+  noteInternalError(error, requestId);
   return { message: `Internal server error (request id ${requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
 }
 
@@ -79,8 +84,9 @@ export function errorResponse(error: unknown, requestId: string, transport: Tran
     'cache-control': 'no-store',
   });
   if (!(error instanceof AppError)) {
-    return new Response(JSON.stringify({ errors: [internalError(error, requestId, transport)] }), { status: 500, headers });
+    return new Response(JSON.stringify({ errors: [internalError(error, requestId)] }), { status: 500, headers });
   }
+  noteErrorCode(error.code);
   if (error.code === 'RATE_LIMITED') headers.set('retry-after', String(error.retryAfter ?? 1));
   const body = { errors: [{ message: error.message, extensions: errorExtensions(error) }] };
   return new Response(JSON.stringify(body), { status: httpStatus(error.code, transport), headers });

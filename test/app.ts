@@ -4,9 +4,12 @@ import { ensureOperator } from '../src/features/ops/bootstrap';
 import { handleGraphQL } from '../src/graphql/handler';
 import { createRuntime, type Runtime } from '../src/server/runtime';
 import { createTestDatabase } from './db';
+import { captureLogs, type LogCapture } from './logs';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
+  /** The answer's headers (x-request-id, rate limits). */
+  headers: Headers;
   data: T | null;
   errors: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[] | undefined;
 }
@@ -22,6 +25,8 @@ export const OPS = { email: 'ops@portal.test', password: 'ops-password-123' };
 export interface TestApp {
   runtime: Runtime;
   database: DatabaseHandle;
+  /** The server's log (kept, not printed): request lines, internal errors, development emails. */
+  logs: LogCapture;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResult<T>>;
   /** Signs in and returns the session token (fails the test on error). */
   signIn(email: string, password: string): Promise<string>;
@@ -32,11 +37,13 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   await ensureOperator(database.db, OPS.email, OPS.password);
-  const runtime = await createRuntime(database, randomBytes(32).toString('hex'));
+  const logs = captureLogs();
+  const runtime = await createRuntime(database, randomBytes(32).toString('hex'), { log: logs.logger });
   let opsToken: string | null = null;
   const app: TestApp = {
     runtime,
     database,
+    logs,
     async gql(query, variables, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -45,7 +52,7 @@ export async function createTestApp(): Promise<TestApp> {
         runtime,
       );
       const body = (await response.json()) as { data?: unknown; errors?: GraphQLResult['errors'] };
-      return { status: response.status, data: (body.data ?? null) as never, errors: body.errors };
+      return { status: response.status, headers: response.headers, data: (body.data ?? null) as never, errors: body.errors };
     },
     async signIn(email, password) {
       const result = await app.gql<{ signIn: { token: string } }>(

@@ -15,6 +15,8 @@ export interface PortalServer {
   ops: { email: string; password: string };
   /** Everything the server printed so far (stdout and stderr). */
   logs(): string;
+  /** The server's JSON log lines so far (src/server/log.ts), parsed; other output is left out. */
+  logLines(): Record<string, unknown>[];
   /** Where stop() leaves the server's output, to read after a failure. */
   logFile: string;
   stop(): Promise<void>;
@@ -74,7 +76,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPortal(): Promise<PortalServer> {
+export interface PortalOptions {
+  /** More environment for the server (e.g. OTEL_* or a DATABASE_URL), applied last. */
+  env?: Record<string, string>;
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<PortalServer> {
   ensureBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -96,6 +103,7 @@ export async function startPortal(): Promise<PortalServer> {
     NEXTAUTH_URL: url,
     PUBLIC_URL: url,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...options.env,
   });
   let output = '';
   const child: ChildProcess = spawn(
@@ -145,7 +153,18 @@ export async function startPortal(): Promise<PortalServer> {
     await stop();
     throw error;
   }
-  return { url, ops, logs: () => output, logFile, stop };
+  return { url, ops, logs: () => output, logLines: () => jsonLines(output), logFile, stop };
+}
+
+function jsonLines(output: string): Record<string, unknown>[] {
+  return output.split('\n').flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch {
+      return []; // a line still being written
+    }
+  });
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, logs: () => string): Promise<void> {

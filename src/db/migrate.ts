@@ -8,7 +8,7 @@ import type { DatabaseHandle } from './client';
 import { ensureRuntimeRole } from './runtime-role';
 import type * as schema from './schema';
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'drizzle');
 /** Arbitrary constant key: every instance of this app serializes its migrations on it. */
 const MIGRATION_LOCK_KEY = 774_201_001;
 

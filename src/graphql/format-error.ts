@@ -2,18 +2,20 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { AppError, type ErrorCode, errorExtensions, internalError } from '../errors';
+import { noteErrorCode } from '../server/request-log';
 
 /** Codes a plugin may raise itself (introspection: UNAUTHENTICATED); any other document error is BAD_USER_INPUT. */
 const KEPT_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'RATE_LIMITED', 'BAD_USER_INPUT'];
 
 /**
  * Errors inside a GraphQL response. AppErrors keep their code and field (src/errors.ts); GraphQL's own
- * parse/validation/limit errors become BAD_USER_INPUT; anything else is logged with the request id
- * and replaced by a generic message (no stack traces, no SQL, no internals).
+ * parse/validation/limit errors become BAD_USER_INPUT; anything else goes on the request's log line
+ * (under the request id the client is shown) and is replaced by a generic message (no stack traces, no SQL, no internals).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, requestId: string): GraphQLFormattedError {
   const original = appErrorOf(error);
   if (original instanceof AppError) {
+    noteErrorCode(original.code);
     return {
       message: original.message,
       locations: formatted.locations,
@@ -26,9 +28,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
     // as originalError): about the document or variables, never internal.
     const raised = formatted.extensions?.code;
     const code = KEPT_CODES.find((kept) => kept === raised) ?? 'BAD_USER_INPUT';
+    noteErrorCode(code);
     return { message: limitMessage(formatted.message), locations: formatted.locations, extensions: { code } };
   }
-  const hidden = internalError(original, requestId, 'graphql');
+  const hidden = internalError(original, requestId);
   return { message: hidden.message, path: formatted.path, extensions: { ...hidden.extensions } };
 }
 

@@ -3,7 +3,9 @@ import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { malformedRequest } from '../errors';
 import type { Limits } from '../features/limits/limits';
 import { runPipeline } from '../server/pipeline';
+import { currentRecord, openRecord, writeRequestLine } from '../server/request-log';
 import type { Runtime } from '../server/runtime';
+import { inSpan, markSpan, REQUEST_ID } from '../server/tracing';
 import type { GraphQLContext } from './context';
 
 /** The GraphQL document (the `query` string) may not exceed this. */
@@ -24,14 +26,44 @@ export interface HandleOptions {
 export async function handleGraphQL(request: Request, runtime: Runtime, options: HandleOptions = {}): Promise<Response> {
   const requestId = randomUUID();
   const body = await readBody(request, requestId);
-  if (body instanceof Response) return body;
+  if (body instanceof Response) return refused(runtime, request, requestId, body);
   return runPipeline(request, runtime, { transport: 'graphql', requestId, limits: options.limits }, async (ctx) => {
     const context: GraphQLContext = { ...ctx, outcome: { failed: false } };
-    const result = await runtime.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(request.headers), search: '', body },
-      context: async () => context,
-    });
+    const result = await inOperationSpan(requestId, () =>
+      runtime.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers: toHeaderMap(request.headers), search: '', body },
+        context: async () => context,
+      }),
+    );
     return { response: await toResponse(result), commit: !context.outcome.failed };
+  });
+}
+
+/** A body that is no operation never reaches the pipeline; it still gets its log line. */
+function refused(runtime: Runtime, request: Request, requestId: string, response: Response): Response {
+  const record = openRecord(requestId);
+  record.codes.push('BAD_USER_INPUT');
+  writeRequestLine(runtime.log, record, request, response);
+  return response;
+}
+
+/**
+ * The operation as one span, named as OpenTelemetry's GraphQL conventions say ("query Fleet") once
+ * Apollo has resolved it (the operationNames plugin writes it into the request's record).
+ */
+function inOperationSpan<T>(requestId: string, execute: () => Promise<T>): Promise<T> {
+  return inSpan('graphql', { [REQUEST_ID]: requestId }, async (span) => {
+    try {
+      return await execute();
+    } finally {
+      const record = currentRecord();
+      if (record?.operationType) {
+        span.updateName([record.operationType, record.operation].filter(Boolean).join(' '));
+        span.setAttribute('graphql.operation.type', record.operationType);
+        if (record.operation) span.setAttribute('graphql.operation.name', record.operation);
+      }
+      if (record) markSpan(span, record);
+    }
   });
 }
 

@@ -1,5 +1,6 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { noteOperation } from '../server/request-log';
 import { requestScope } from '../server/request-scope';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
@@ -43,6 +44,7 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
       noSuggestionsForAnonymous(),
       rateLimitedStatus(),
       rollbackOnErrors(),
+      operationNames(),
     ],
     // formatError has no access to the context; the request id comes from the request's async scope.
     formatError: (formatted, error) => formatError(formatted, error, requestIdOf()),
@@ -56,6 +58,23 @@ function rollbackOnErrors() {
       return {
         async didEncounterErrors({ contextValue }: { contextValue: GraphQLContext }) {
           contextValue.outcome.failed = true;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Names the operation in the request's log line and span: the name the client sent at first (kept for
+ * documents that never resolve), then the resolved operation's name and type.
+ */
+function operationNames(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ request }) {
+      noteOperation(request.operationName ?? null, null);
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          noteOperation(operationName, operation?.operation ?? null);
         },
       };
     },

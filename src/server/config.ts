@@ -1,3 +1,6 @@
+import type { LevelWithSilent } from 'pino';
+import { parseLogLevel } from './log';
+
 /** Environment the server reads, in one place (README lists each variable). */
 export interface ServerConfig {
   databaseUrl: string | undefined;
@@ -7,6 +10,8 @@ export interface ServerConfig {
   production: boolean;
   /** Seed demo data into an empty embedded database (development default). */
   seedDemo: boolean;
+  /** LOG_LEVEL: fatal, error, warn, info (default), debug, trace or silent. */
+  logLevel: LevelWithSilent;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -18,5 +23,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     opsPassword: env.OPS_PASSWORD || undefined,
     production,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production && !env.DATABASE_URL,
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }

@@ -12,8 +12,10 @@ import { afterCommit } from '../features/mail/sender';
 import type { ServiceContext, Viewer } from './context';
 import { readCredentials } from './credentials';
 import { createLoaders } from './loaders';
+import { noteViewer, openRecord, writeRequestLine } from './request-log';
 import { requestScope } from './request-scope';
 import type { Runtime } from './runtime';
+import { activeSpan, inSpan, markSpan, REQUEST_ID } from './tracing';
 
 export interface PipelineOptions {
   /** Who writes the error answers (src/errors.ts decides their status per transport). */
@@ -41,7 +43,8 @@ export interface Outcome {
  * 3. in one transaction: resolve the viewer against live memberships and links (a wrong or revoked
  *    credential also spends the address's budget), spend the principal's budget, drop to the runtime
  *    role under the viewer's row-level security scope, and run `handle` with a ServiceContext;
- * 4. commit (then deliver queued email) or roll back; any error becomes the transport's error answer.
+ * 4. commit (then deliver queued email) or roll back; any error becomes the transport's error answer;
+ * 5. one log line for the request (src/server/request-log.ts), its id and outcome on the trace.
  *
  * Principals are counted once the viewer is resolved, because only then is the principal known and
  * verified (src/features/limits/keys.ts): counting raw credentials would give every freshly signed
@@ -53,19 +56,21 @@ export async function runPipeline(
   options: PipelineOptions,
   handle: (ctx: ServiceContext) => Promise<Outcome>,
 ): Promise<Response> {
-  const requestId = options.requestId ?? randomUUID();
+  const record = openRecord(options.requestId ?? randomUUID());
+  const { requestId } = record;
   const limits = options.limits ?? defaultLimits();
-  return requestScope.run({ requestId }, async () => {
+  const response = await requestScope.run(record, async () => {
     let rate: RateStatus | null = null;
     try {
       const credentials = withWorkspace(await readCredentials(request, runtime.secret), options.workspaceId);
       if (credentials.kind === 'none') rate = await limits.requests.consume(addressKey(credentials.clientIp));
-      const response = await runtime.database.db.transaction(async (tx) => {
+      const response = await tracedTransaction(runtime, requestId, async (tx) => {
         const viewer = await resolveViewer(tx, credentials, runtime.secret).catch(async (error: unknown) => {
           if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
             await limits.requests.consume(addressKey(credentials.clientIp));
           throw error;
         });
+        noteViewer(record, viewer);
         if (viewer) rate = await limits.requests.consume(principalKey(viewer));
         await enterRuntimeRole(tx, scopeOf(viewer));
         const outcome = await handle(
@@ -74,11 +79,29 @@ export async function runPipeline(
         if (!outcome.commit) throw new Rollback(outcome.response);
         return outcome.response;
       });
-      afterCommit(runtime.database, requestId); // delivers queued email in the background; never throws
+      afterCommit(runtime.database, requestId, runtime.log); // delivers queued email in the background; never throws
       return finish(response, requestId, rate);
     } catch (error) {
       if (error instanceof Rollback) return finish(error.response, requestId, rate);
       return finish(errorResponse(error, requestId, options.transport), requestId, rate);
+    }
+  });
+  markSpan(activeSpan(), record);
+  writeRequestLine(runtime.log, record, request, response);
+  return response;
+}
+
+/** The request's transaction as one span, on either database (pg's statement spans nest under it). */
+function tracedTransaction<T>(runtime: Runtime, requestId: string, run: (tx: Database) => Promise<T>): Promise<T> {
+  const attributes = { [REQUEST_ID]: requestId, 'db.system': 'postgresql', 'portal.database': runtime.database.kind };
+  return inSpan('db.transaction', attributes, async (span) => {
+    try {
+      const result = await runtime.database.db.transaction(run);
+      span.setAttribute('portal.transaction', 'commit');
+      return result;
+    } catch (error) {
+      span.setAttribute('portal.transaction', 'rollback');
+      throw error;
     }
   });
 }

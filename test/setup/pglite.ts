@@ -1,1 +1,3 @@
 process.env.TEST_DB_KIND = 'pglite';
+// Code outside a test app's runtime logs to standard output at LOG_LEVEL: keep the test output clean.
+process.env.LOG_LEVEL ??= 'silent';

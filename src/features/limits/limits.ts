@@ -1,3 +1,4 @@
+import { processLogger } from '../../server/log';
 import { type RateSettings, RequestRateLimiter } from './rate-limiter';
 import { RedisStore } from './redis-store';
 import { ResilientStore } from './resilient-store';
@@ -76,6 +77,5 @@ let lastReport = -Infinity;
 function reportRedis(error: unknown, consequence?: string): void {
   if (!consequence && Date.now() - lastReport < 60_000) return;
   lastReport = Date.now();
-  const message = error instanceof Error ? error.message : String(error);
-  console.warn(`[limits] Redis: ${message}${consequence ? `; ${consequence}` : ''}`);
+  processLogger().warn({ component: 'limits', err: error }, `Redis failed${consequence ? `: ${consequence}` : ''}`);
 }

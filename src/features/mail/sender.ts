@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../../db/client';
+import { type Logger, processLogger } from '../../server/log';
 import { claimUnsentEmails, releaseEmail } from './queries';
 import { currentTransport } from './transport';
 
@@ -31,7 +32,7 @@ export function markMailQueued(requestId: string): void {
  * (or on the first commit after start, to pick up mail left over by a previous process), the outbox
  * is flushed in the background: the response does not wait, and errors are only logged.
  */
-export function afterCommit(database: DatabaseHandle, requestId: string): void {
+export function afterCommit(database: DatabaseHandle, requestId: string, log: Logger = processLogger()): void {
   try {
     const now = Date.now();
     for (const [id, at] of state.queued) if (now - at > FORGET_AFTER_MS) state.queued.delete(id);
@@ -39,13 +40,13 @@ export function afterCommit(database: DatabaseHandle, requestId: string): void {
     state.swept = true;
     if (!wanted) return;
     state.running = state.running
-      .then(() => flushOutbox(database))
+      .then(() => flushOutbox(database, log))
       .then(
         () => undefined,
-        (error: unknown) => console.error('[mail] flushing the outbox failed:', error),
+        (error: unknown) => log.error({ component: 'mail', requestId, err: error }, 'flushing the outbox failed'),
       );
   } catch (error) {
-    console.error('[mail] could not schedule the outbox flush:', error);
+    log.error({ component: 'mail', requestId, err: error }, 'could not schedule the outbox flush');
   }
 }
 
@@ -60,8 +61,8 @@ export function outboxIdle(): Promise<void> {
  * fails is released (sent_at back to null) for the next flush. At most once: a crash between claim
  * and delivery loses that email rather than sending it twice.
  */
-export async function flushOutbox(database: DatabaseHandle): Promise<number> {
-  const deliver = currentTransport();
+export async function flushOutbox(database: DatabaseHandle, log: Logger = processLogger()): Promise<number> {
+  const deliver = currentTransport(process.env, log);
   let sent = 0;
   for (;;) {
     const claimed = await claimUnsentEmails(database.db, BATCH);
@@ -72,7 +73,7 @@ export async function flushOutbox(database: DatabaseHandle): Promise<number> {
         sent++;
       } catch (error) {
         failed++;
-        console.error(`[mail] could not deliver email ${email.id} to ${email.recipient}:`, error);
+        log.error({ component: 'mail', emailId: email.id, err: error }, 'could not deliver an email');
         await releaseEmail(database.db, email.id);
       }
     }

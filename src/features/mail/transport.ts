@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from '../../server/log';
 
 export interface OutgoingEmail {
   id: string;
@@ -14,11 +15,12 @@ let smtp: { url: string; transporter: Transporter } | null = null;
 
 /**
  * With SMTP_URL set (e.g. smtps://user:pass@smtp.example.com), emails go out through nodemailer,
- * from MAIL_FROM. Without it (development) they are printed to the server log instead.
+ * from MAIL_FROM. Without it (development) they are written to `log` instead, whole (the developer
+ * follows the activation link from there): set SMTP_URL wherever the log is kept or shared.
  */
-export function currentTransport(env: NodeJS.ProcessEnv = process.env): Deliver {
+export function currentTransport(env: NodeJS.ProcessEnv, log: Logger): Deliver {
   const url = env.SMTP_URL;
-  if (!url) return logEmail;
+  if (!url) return async (email) => logEmail(log, email);
   if (smtp?.url !== url) smtp = { url, transporter: nodemailer.createTransport(url) };
   const { transporter } = smtp;
   const from = env.MAIL_FROM || 'IoT Portal <no-reply@localhost>';
@@ -27,6 +29,9 @@ export function currentTransport(env: NodeJS.ProcessEnv = process.env): Deliver 
   };
 }
 
-async function logEmail(email: OutgoingEmail): Promise<void> {
-  console.info(`[mail] (no SMTP_URL: logged, not sent) to ${email.recipient}: ${email.subject}\n${email.body}`);
+function logEmail(log: Logger, email: OutgoingEmail): void {
+  log.info(
+    { component: 'mail', emailId: email.id, to: email.recipient, subject: email.subject, body: email.body },
+    `email not sent (no SMTP_URL): to ${email.recipient}: ${email.subject}`,
+  );
 }
