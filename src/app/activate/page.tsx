@@ -1,13 +1,19 @@
 import Link from 'next/link';
 import { ActivateForm } from '@/components/auth/ActivateForm';
 
-export const metadata = { title: 'Activate your account · IoT Portal' };
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function ActivatePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { key, account } = await searchParams;
+// The invitation email of an account that has a password links here with account=existing.
+const isExisting = async (searchParams: SearchParams) => (await searchParams).account === 'existing';
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }) {
+  return { title: `${(await isExisting(searchParams)) ? 'Accept your invitation' : 'Activate your account'} · IoT Portal` };
+}
+
+export default async function ActivatePage({ searchParams }: { searchParams: SearchParams }) {
+  const { key } = await searchParams;
   const activationKey = typeof key === 'string' ? key.trim() : '';
-  // The invitation email of an account that has a password links here with account=existing.
-  const existing = account === 'existing';
+  const existing = await isExisting(searchParams);
   return (
     <main className="centered">
       <section className="card narrow" aria-labelledby="activate-title">

@@ -86,7 +86,9 @@ function InviteForm({ onInvited }: { onInvited: (notice: string) => void }) {
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Invite a user</h2>
-      <p className="muted small">Someone without an account gets an email to activate one; an existing account joins at once.</p>
+      <p className="muted small">
+        Someone already in a Workspace of this group joins at once; anyone else gets an email invitation to accept.
+      </p>
       <form key={formKey} className="form form-row" onSubmit={submit} noValidate aria-label="Invite a user">
         <label className="field grow">
           <span>Email</span>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { ApiError, request } from '../api/client';
 import { AcceptInvitationDocument } from '../api/generated/graphql';
 import { landingPath, startBrowserSession } from './session';
@@ -17,6 +17,8 @@ export function ActivateForm({ activationKey, existing = false }: { activationKe
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const errorId = useId();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,28 +51,32 @@ export function ActivateForm({ activationKey, existing = false }: { activationKe
       if (refused) throw new ApiError(`Your account is active, but signing in failed: ${refused}`, 'UNAUTHENTICATED');
       router.replace(await landingPath());
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.field === 'activationKey'
-          ? 'This invitation link is invalid or has expired. Ask an Administrator to invite you again.'
-          : e instanceof Error
-            ? e.message
-            : String(e),
-      );
+      setError(messageFor(e, existing));
       setBusy(false);
+      // A refused password is typed again: the cursor goes back to it, its old text selected.
+      if (e instanceof ApiError && e.field === 'password') passwordInput.current?.select();
     }
   }
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {error && (
-        <p className="form-error" role="alert">
+        <p id={errorId} className="form-error" role="alert">
           {error}
         </p>
       )}
       {existing ? (
         <label className="field">
           <span>Your password</span>
-          <input name="password" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX} required />
+          <input
+            ref={passwordInput}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            maxLength={PASSWORD_MAX}
+            required
+            aria-describedby={error ? errorId : undefined}
+          />
         </label>
       ) : (
         <>
@@ -80,7 +86,16 @@ export function ActivateForm({ activationKey, existing = false }: { activationKe
           </label>
           <label className="field">
             <span>New password</span>
-            <input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} required />
+            <input
+              ref={passwordInput}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              minLength={PASSWORD_MIN}
+              maxLength={PASSWORD_MAX}
+              required
+              aria-describedby={error ? errorId : undefined}
+            />
             <small className="hint">At least {PASSWORD_MIN} characters.</small>
           </label>
           <label className="field">
@@ -94,4 +109,17 @@ export function ActivateForm({ activationKey, existing = false }: { activationKe
       </button>
     </form>
   );
+}
+
+/**
+ * What a failed acceptance tells the invitee. An existing account's refused password gets a plain
+ * sentence of its own: the API's message is worded to also reach someone on the new-account form (a
+ * link that lost its `account=existing`).
+ */
+function messageFor(e: unknown, existing: boolean): string {
+  if (e instanceof ApiError && e.field === 'activationKey')
+    return 'This invitation link is invalid or has expired. Ask an Administrator to invite you again.';
+  if (existing && e instanceof ApiError && e.field === 'password')
+    return 'Wrong password. Enter the password you sign in with; it stays as it is.';
+  return e instanceof Error ? e.message : String(e);
 }

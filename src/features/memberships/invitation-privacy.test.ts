@@ -56,40 +56,80 @@ describe('inviting an account from outside the Workspace group', () => {
     return { ...account, home: elsewhere.workspace.id };
   }
 
-  it('answers exactly as for an unknown email: result, member list, audit trail, email, setDefaultWorkspace', async () => {
-    const { workspace, admin } = await createTenant(app);
-    const account = await outsider();
-    // The same local part at another domain has no account: both get the same provisional name.
-    const local = account.email.split('@')[0] as string;
-    const unknown = `${local}@nowhere.example.test`;
-    const cases = [
-      { typed: account.email.toUpperCase(), recipient: account.email },
-      { typed: unknown.toUpperCase(), recipient: unknown.toUpperCase() },
-    ];
-    const seen = [];
-    for (const { typed, recipient } of cases) {
-      const added = expectData(await app.gql<Added>(ADD, { e: typed, r: 'OBSERVER' }, { token: admin.token })).addUserToWorkspace;
-      const userId = added.user.id;
-      const listed = expectData(await app.gql<Users>(USERS, {}, { token: admin.token })).workspaceUsers.edges.find(
-        (e) => e.node.user.id === userId,
-      );
-      const trail = expectData(await app.gql<Events>(EVENTS, {}, { token: admin.token }))
-        .auditEvents.edges.map((e) => e.node)
-        .filter((n) => n.targetId.includes(userId));
-      const mail = await lastEmailTo(app, recipient);
-      const setDefault = await app.gql(SET_DEFAULT, { u: userId, w: workspace.id }, { token: admin.token });
-      const secrets = { user: userId, email: typed, admin: admin.id, adminEmail: admin.email, workspace: workspace.id };
-      seen.push(anonymized({ added, listed, trail, subject: mail?.subject, setDefault }, secrets));
-    }
-    expect(seen[0]).toEqual(seen[1]);
-    // Neither shows the account's real name ("user") or its letter case, nor its default Workspace.
-    expect(seen[0]).toMatchObject({
-      added: { user: { email: '<email>', name: local.toUpperCase(), defaultWorkspace: null }, role: 'OBSERVER', status: 'INVITED' },
-      listed: { node: { status: 'INVITED' } },
-      setDefault: { errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'workspaceId' } }] },
-    });
-    expect((seen[0] as { trail: { action: string }[] }).trail.map((e) => e.action)).toEqual(['membership.invited', 'user.invited']);
-  });
+  /** The SuperAdmin of another group: reaches its linked Workspace by the link alone, and is Administrator at home. */
+  async function superAdminElsewhere() {
+    const { unit, superAdmin } = await linkedGroup(app);
+    return { ...superAdmin, home: unit.id };
+  }
+
+  /** The inviting Workspace: one in no group, or a Workspace linked to a group (of another SuperAdmin) by one of its Administrators. */
+  const standalone = async () => createTenant(app);
+  async function linkedUnit() {
+    const { unit } = await linkedGroup(app);
+    return { workspace: unit, admin: await memberWithRole(app, unit.id, 'ADMINISTRATOR') };
+  }
+
+  const SET_ROLE = `mutation($u: ID!, $r: Role!) { setUserRole(userId: $u, role: $r) {
+    user { id email name defaultWorkspace { id } } role status } }`;
+
+  it.each([
+    ['a member elsewhere', 'a Workspace in no group', outsider, standalone],
+    ['the SuperAdmin of another group', 'a Workspace in no group', superAdminElsewhere, standalone],
+    ['a member elsewhere', 'a linked Workspace', outsider, linkedUnit],
+    ['the SuperAdmin of another group', 'a linked Workspace', superAdminElsewhere, linkedUnit],
+  ])(
+    'answers for %s invited to %s exactly as for an unknown email: result, member list, audit trail, email, setDefaultWorkspace, setUserRole',
+    async (_who, _where, account_, inviting) => {
+      const { workspace, admin } = await inviting();
+      const account = await account_();
+      // The same local part at another domain has no account: both get the same provisional name.
+      const local = account.email.split('@')[0] as string;
+      const unknown = `${local}@nowhere.example.test`;
+      const cases = [
+        { typed: account.email.toUpperCase(), recipient: account.email },
+        { typed: unknown.toUpperCase(), recipient: unknown.toUpperCase() },
+      ];
+      const seen = [];
+      for (const { typed, recipient } of cases) {
+        const added = expectData(await app.gql<Added>(ADD, { e: typed, r: 'OBSERVER' }, { token: admin.token })).addUserToWorkspace;
+        const userId = added.user.id;
+        const listed = expectData(await app.gql<Users>(USERS, {}, { token: admin.token })).workspaceUsers.edges.find(
+          (e) => e.node.user.id === userId,
+        );
+        const trail = expectData(await app.gql<Events>(EVENTS, {}, { token: admin.token }))
+          .auditEvents.edges.map((e) => e.node)
+          .filter((n) => n.targetId.includes(userId));
+        const mail = await lastEmailTo(app, recipient);
+        const setDefault = await app.gql(SET_DEFAULT, { u: userId, w: workspace.id }, { token: admin.token });
+        // The account's own Workspace (for the SuperAdmin: one it reaches by its link only) is unknown here.
+        const setDefaultToTheirs = await app.gql(SET_DEFAULT, { u: userId, w: account.home }, { token: admin.token });
+        const setRole = await app.gql(SET_ROLE, { u: userId, r: 'USER' }, { token: admin.token });
+        const secrets = {
+          user: userId,
+          email: typed,
+          admin: admin.id,
+          adminEmail: admin.email,
+          workspace: workspace.id,
+          theirs: account.home,
+        };
+        seen.push(anonymized({ added, listed, trail, subject: mail?.subject, setDefault, setDefaultToTheirs, setRole }, secrets));
+      }
+      expect(seen[0]).toEqual(seen[1]);
+      // Neither shows the account's real name ("user") or its letter case, nor its default Workspace.
+      expect(seen[0]).toMatchObject({
+        added: { user: { email: '<email>', name: local.toUpperCase(), defaultWorkspace: null }, role: 'OBSERVER', status: 'INVITED' },
+        listed: { node: { status: 'INVITED' } },
+        setDefault: { errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'workspaceId' } }] },
+        setDefaultToTheirs: { errors: [{ extensions: { code: 'NOT_FOUND', field: 'workspaceId' } }] },
+        setRole: {
+          data: {
+            setUserRole: { user: { email: '<email>', name: local.toUpperCase(), defaultWorkspace: null }, role: 'USER', status: 'INVITED' },
+          },
+        },
+      });
+      expect((seen[0] as { trail: { action: string }[] }).trail.map((e) => e.action)).toEqual(['membership.invited', 'user.invited']);
+    },
+  );
 
   it('keeps the account out until it accepts with its own password, which stays; then it is ACTIVE', async () => {
     const { workspace, admin } = await createTenant(app);
