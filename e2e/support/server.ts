@@ -103,6 +103,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<PortalSe
     NEXTAUTH_URL: url,
     PUBLIC_URL: url,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The tests follow activation links from the emails the server logs (no SMTP server here).
+    MAIL_LOG_BODY: 'true',
     ...options.env,
   });
   let output = '';
