@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyScope, enterRuntimeRole } from '../db/rls';
 import type { Database } from '../db/schema-types';
-import { AppError, errorResponse, type Transport } from '../errors';
+import { errorResponse, isAppError, type Transport } from '../errors';
 import { type Credentials, resolveViewer } from '../features/identity/resolve-viewer';
 import { buildViewer, scopeOf } from '../features/identity/viewer';
 import { addressKey, principalKey } from '../features/limits/keys';
@@ -62,8 +62,7 @@ export async function runPipeline(
       if (credentials.kind === 'none') rate = await limits.requests.consume(addressKey(credentials.clientIp));
       const response = await runtime.database.db.transaction(async (tx) => {
         const viewer = await resolveViewer(tx, credentials, runtime.secret).catch(async (error: unknown) => {
-          if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
-            await limits.requests.consume(addressKey(credentials.clientIp));
+          if (isAppError(error) && error.code === 'UNAUTHENTICATED') await limits.requests.consume(addressKey(credentials.clientIp));
           throw error;
         });
         if (viewer) rate = await limits.requests.consume(principalKey(viewer));
