@@ -7,6 +7,8 @@ export interface ServerConfig {
   production: boolean;
   /** Seed demo data into an empty embedded database (development default). */
   seedDemo: boolean;
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (src/server/client-ip.ts). */
+  trustProxyHops: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -18,5 +20,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     opsPassword: env.OPS_PASSWORD || undefined,
     production,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production && !env.DATABASE_URL,
+    trustProxyHops: trustProxyHops(env.TRUST_PROXY_HOPS),
   };
+}
+
+/** A wrong hop count would silently trust the wrong address: refuse to start instead. */
+function trustProxyHops(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(`TRUST_PROXY_HOPS must be a whole number of proxies from 0 to 10 (got "${value}").`);
+  }
+  return hops;
 }
