@@ -12,6 +12,8 @@ const BUILD_ID = path.join(ROOT, '.next', 'BUILD_ID');
 /** A production server (`next start`) on a free port with its own empty embedded database. */
 export interface PortalServer {
   url: string;
+  /** The server process (it serves the requests itself: /proc/<pid>/status tells its memory). */
+  pid: number;
   ops: { email: string; password: string };
   /** Everything the server printed so far (stdout and stderr). */
   logs(): string;
@@ -74,7 +76,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPortal(): Promise<PortalServer> {
+export interface PortalOptions {
+  /** Environment for this server on top of the defaults below (e.g. TRUST_PROXY_HOPS, RATE_LIMIT_PER_MINUTE). */
+  env?: Record<string, string>;
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<PortalServer> {
   ensureBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -96,6 +103,7 @@ export async function startPortal(): Promise<PortalServer> {
     NEXTAUTH_URL: url,
     PUBLIC_URL: url,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...options.env,
   });
   let output = '';
   const child: ChildProcess = spawn(
@@ -145,7 +153,7 @@ export async function startPortal(): Promise<PortalServer> {
     await stop();
     throw error;
   }
-  return { url, ops, logs: () => output, logFile, stop };
+  return { url, pid: child.pid ?? 0, ops, logs: () => output, logFile, stop };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, logs: () => string): Promise<void> {
