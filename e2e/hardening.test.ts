@@ -223,7 +223,6 @@ describe('the production build refuses what a client forges (TRUST_PROXY_HOPS=0)
       const { status, sentBeforeAnswer } = await postLarge(portal, 50 * MB, i % 2 === 0);
       expect(status).toBe(413);
       // The limit is 4 MB; loopback socket buffers hold a few more. Reading it all would take 50.
-      console.log('SENT', i, sentBeforeAnswer / MB, (rssBytes(portal.pid) - before) / MB);
       expect(sentBeforeAnswer).toBeLessThan(25 * MB);
     }
     // Buffering would hold each 50 MB body (and its string copy); a generous bound for everything else.
