@@ -3,8 +3,18 @@ import { noteErrorCode, noteInternalError } from './server/request-log';
 /** The closed set of error codes clients see in `extensions.code` (docs/api.md, "Errors"). */
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'LIMIT_EXCEEDED' | 'RATE_LIMITED';
 
+/**
+ * Marks AppErrors across copies of this module. `next build` bundles a module once per entry (the
+ * instrumentation hook, each route), and process-wide objects made by one copy (the Apollo server,
+ * the limits) meet errors made by another: `instanceof` then fails and an AppError is reported as
+ * internal. Symbol.for gives every copy the same key; isAppError checks it.
+ */
+const APP_ERROR: unique symbol = Symbol.for('portal.AppError');
+
 /** An error meant for the client: its message is safe to show. Anything else is reported as internal. */
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -14,6 +24,11 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/** True for an AppError made by any copy of this module (use it instead of `instanceof AppError`). */
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof Error && (value as Partial<Record<typeof APP_ERROR, unknown>>)[APP_ERROR] === true;
 }
 
 export const unauthenticated = (message = 'Sign in first.') => new AppError('UNAUTHENTICATED', message);
@@ -83,7 +98,7 @@ export function errorResponse(error: unknown, requestId: string, transport: Tran
     'x-request-id': requestId,
     'cache-control': 'no-store',
   });
-  if (!(error instanceof AppError)) {
+  if (!isAppError(error)) {
     return new Response(JSON.stringify({ errors: [internalError(error, requestId)] }), { status: 500, headers });
   }
   noteErrorCode(error.code);

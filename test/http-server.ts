@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleGraphQL } from '../src/graphql/handler';
+import { readConfig } from '../src/server/config';
+import { stampClientAddress } from '../src/server/peer-address';
 import type { Runtime } from '../src/server/runtime';
 
 /**
- * Serves the real GraphQL handler over HTTP on a free loopback port, the way Next.js calls it
- * (including the X-Forwarded-For it sets from the socket), for tests that need a real client: curl
- * in the documentation examples, a typed client, several processes.
+ * Serves the real GraphQL handler over HTTP on a free loopback port, the way the portal's server
+ * calls it (each request stamped with its socket's address, as src/server/peer-address.ts does under
+ * `next start`), for tests that need a real client: curl in the documentation examples, a typed
+ * client, several processes.
  */
 export async function startHttpServer(runtime: Runtime): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
@@ -31,6 +34,7 @@ export async function startHttpServer(runtime: Runtime): Promise<{ url: string; 
 }
 
 async function toRequest(req: IncomingMessage): Promise<Request> {
+  stampClientAddress(req, readConfig().trustProxyHops);
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
@@ -38,7 +42,6 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
     if (typeof value === 'string') headers.set(key, value);
     else if (Array.isArray(value)) headers.set(key, value.join(', '));
   }
-  if (!headers.has('x-forwarded-for') && req.socket.remoteAddress) headers.set('x-forwarded-for', req.socket.remoteAddress);
   const body = chunks.length ? Buffer.concat(chunks) : undefined;
   return new Request(`http://${headers.get('host') ?? 'localhost'}${req.url ?? '/'}`, { method: req.method, headers, body });
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Limits } from '../src/features/limits/limits';
 import { handleGraphQL } from '../src/graphql/handler';
+import { CLIENT_ADDRESS_HEADER, clientAddressHeaderValue } from '../src/server/client-ip';
 import type { GraphQLResult, TestApp } from './app';
 
 /** The Redis server the shared-limit tests use (CI starts one on 127.0.0.1:6379). */
@@ -68,17 +69,17 @@ export interface LimitedResult<T> extends GraphQLResult<T> {
   headers: Headers;
 }
 
-/** Like app.gql, through the real handler, with the given limits and client address. */
+/** Like app.gql, through the real handler, with the given limits and client address (and any other headers). */
 export async function gqlWith<T = Record<string, unknown>>(
   app: TestApp,
   limits: Limits,
   query: string,
   variables: Record<string, unknown> = {},
-  options: { token?: string; ip?: string } = {},
+  options: { token?: string; ip?: string; headers?: Record<string, string> } = {},
 ): Promise<LimitedResult<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.ip) headers['x-forwarded-for'] = options.ip;
+  if (options.ip) Object.assign(headers, fromAddress(options.ip));
   const response = await handleGraphQL(
     new Request('http://portal.test/api/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) }),
     app.runtime,
@@ -86,6 +87,11 @@ export async function gqlWith<T = Record<string, unknown>>(
   );
   const body = (await response.json()) as { data?: unknown; errors?: GraphQLResult['errors'] };
   return { status: response.status, headers: response.headers, data: (body.data ?? null) as T | null, errors: body.errors };
+}
+
+/** The header the portal's HTTP server stamps on a request from `ip` (src/server/peer-address.ts). */
+export function fromAddress(ip: string): Record<string, string> {
+  return { [CLIENT_ADDRESS_HEADER]: clientAddressHeaderValue(ip) };
 }
 
 /** A clock the in-memory store reads, moved by hand. */

@@ -12,6 +12,8 @@ const BUILD_ID = path.join(ROOT, '.next', 'BUILD_ID');
 /** A production server (`next start`) on a free port with its own empty embedded database. */
 export interface PortalServer {
   url: string;
+  /** The server process (it serves the requests itself: /proc/<pid>/status tells its memory). */
+  pid: number;
   ops: { email: string; password: string };
   /** Everything the server printed so far (stdout and stderr). */
   logs(): string;
@@ -77,7 +79,7 @@ async function freePort(): Promise<number> {
 }
 
 export interface PortalOptions {
-  /** More environment for the server (e.g. OTEL_* or a DATABASE_URL), applied last. */
+  /** More environment for the server on top of the defaults below (e.g. TRUST_PROXY_HOPS, RATE_LIMIT_PER_MINUTE, OTEL_*, a DATABASE_URL), applied last. */
   env?: Record<string, string>;
 }
 
@@ -155,7 +157,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<PortalSe
     await stop();
     throw error;
   }
-  return { url, ops, logs: () => output, logLines: () => jsonLines(output), logFile, stop };
+  return { url, pid: child.pid ?? 0, ops, logs: () => output, logLines: () => jsonLines(output), logFile, stop };
 }
 
 function jsonLines(output: string): Record<string, unknown>[] {

@@ -71,4 +71,18 @@ describe('browser sign-in', () => {
     expectError(await viewer(other.workspace.id), 'NOT_FOUND', 'x-workspace-id');
     expectError(await viewer('not-a-uuid'), 'NOT_FOUND', 'x-workspace-id');
   });
+  it('reads the session cookie beside cookies that do not decode (theme=100%), and ignores those', async () => {
+    const { workspace, admin } = await createTenant(app);
+    const session = `next-auth.session-token=${await encode({ token: { sub: admin.id }, secret: app.runtime.secret })}`;
+    const viewer = (cookie: string) =>
+      app.gql<{ viewer: { activeWorkspace: { id: string } } }>('{ viewer { activeWorkspace { id } } }', {}, { headers: { cookie } });
+    for (const cookie of [`theme=100%; ${session}`, `${session}; theme=100%`, `a=%E0%A4%A; ${session}; b=%`]) {
+      const result = await viewer(cookie);
+      expect(result.status).toBe(200);
+      expect(expectData(result).viewer.activeWorkspace.id).toBe(workspace.id);
+    }
+    const anonymous = await app.gql('{ __typename }', {}, { headers: { cookie: 'theme=100%' } });
+    expect(anonymous.status).toBe(200);
+    expect(expectData(anonymous)).toEqual({ __typename: 'Query' });
+  });
 });

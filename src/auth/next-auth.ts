@@ -2,14 +2,19 @@ import type { AuthOptions, User } from 'next-auth';
 import { getServerSession } from 'next-auth/next';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { handleGraphQL } from '../graphql/handler';
+import { CLIENT_ADDRESS_HEADER } from '../server/client-ip';
 import { getRuntime, type Runtime } from '../server/runtime';
 import { resolveAuthSecret } from './secret';
 
 /** Browser sessions last as long as API session tokens (src/auth/session-token.ts). */
 export const BROWSER_SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
-/** Headers worth passing on to the in-process API call (client address, for logging and rate limits). */
-const FORWARDED_HEADERS = ['x-forwarded-for', 'x-real-ip', 'user-agent'] as const;
+/**
+ * Headers worth passing on to the in-process API call: the client address the server stamped on the
+ * browser's request (src/server/peer-address.ts), so the sign-in throttle counts the real address,
+ * and the user agent. Never X-Forwarded-For: the browser could write anything there.
+ */
+const FORWARDED_HEADERS = [CLIENT_ADDRESS_HEADER, 'user-agent'] as const;
 
 const SIGN_IN = `mutation BrowserSignIn($email: String!, $password: String!) {
   signIn(email: $email, password: $password) { user { id email name } }

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { AppError, type ErrorCode, errorExtensions, internalError } from '../errors';
+import { type ErrorCode, errorExtensions, internalError, isAppError } from '../errors';
 import { noteErrorCode } from '../server/request-log';
 
 /** Codes a plugin may raise itself (introspection: UNAUTHENTICATED); any other document error is BAD_USER_INPUT. */
@@ -14,7 +14,7 @@ const KEPT_CODES: readonly ErrorCode[] = ['UNAUTHENTICATED', 'RATE_LIMITED', 'BA
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, requestId: string): GraphQLFormattedError {
   const original = appErrorOf(error);
-  if (original instanceof AppError) {
+  if (isAppError(original)) {
     noteErrorCode(original.code);
     return {
       message: original.message,
@@ -38,7 +38,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
 /** A resolver's error, or an AppError thrown by a plugin (wrapped by Apollo without a path). */
 function appErrorOf(error: unknown): unknown {
   const original = unwrapResolverError(error);
-  if (original instanceof GraphQLError && original.originalError instanceof AppError) return original.originalError;
+  if (original instanceof GraphQLError && isAppError(original.originalError)) return original.originalError;
   return original;
 }
 

@@ -4,13 +4,17 @@ import { malformedRequest } from '../errors';
 import type { Limits } from '../features/limits/limits';
 import { runPipeline } from '../server/pipeline';
 import { currentRecord, openRecord, writeRequestLine } from '../server/request-log';
+import { readBodyText } from '../server/read-body';
 import type { Runtime } from '../server/runtime';
 import { inSpan, markSpan, REQUEST_ID } from '../server/tracing';
 import type { GraphQLContext } from './context';
 
 /** The GraphQL document (the `query` string) may not exceed this. */
 export const MAX_DOCUMENT_BYTES = 100 * 1024;
-/** The whole body may: variables carry bulk input (recordUsage takes 10,000 records, about 1.2 MB). */
+/**
+ * The whole body may: variables carry bulk input (recordUsage takes 10,000 records, about 1.2 MB).
+ * A larger body is refused while it streams in, never buffered whole (src/server/read-body.ts).
+ */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface HandleOptions {
@@ -68,8 +72,8 @@ function inOperationSpan<T>(requestId: string, execute: () => Promise<T>): Promi
 }
 
 async function readBody(request: Request, requestId: string): Promise<unknown | Response> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+  const text = await readBodyText(request, MAX_BODY_BYTES);
+  if (text === null) {
     return malformedRequest(413, `The request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB.`, requestId);
   }
   let body: unknown;

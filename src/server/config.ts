@@ -12,6 +12,8 @@ export interface ServerConfig {
   seedDemo: boolean;
   /** LOG_LEVEL: fatal, error, warn, info (default), debug, trace or silent. */
   logLevel: LevelWithSilent;
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (src/server/client-ip.ts). */
+  trustProxyHops: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -24,5 +26,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     production,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production && !env.DATABASE_URL,
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    trustProxyHops: trustProxyHops(env.TRUST_PROXY_HOPS),
   };
+}
+
+/** A wrong hop count would silently trust the wrong address: refuse to start instead. */
+function trustProxyHops(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(`TRUST_PROXY_HOPS must be a whole number of proxies from 0 to 10 (got "${value}").`);
+  }
+  return hops;
 }

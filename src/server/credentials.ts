@@ -21,12 +21,7 @@ export async function readCredentials(request: Request, secret: string): Promise
 
 function sessionCookie(header: string | null): string | null {
   if (!header) return null;
-  const cookies = new Map(
-    header.split(';').map((part) => {
-      const i = part.indexOf('=');
-      return [part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim())] as const;
-    }),
-  );
+  const cookies = parseCookies(header);
   for (const name of SESSION_COOKIES) {
     const whole = cookies.get(name);
     if (whole) return whole;
@@ -36,4 +31,27 @@ function sessionCookie(header: string | null): string | null {
     if (chunks.length) return chunks.join('');
   }
   return null;
+}
+
+/**
+ * The Cookie header's name=value pairs. The browser sends every cookie of the site, also ones other
+ * pages set (`theme=100%`): one that does not decode is skipped, never an error.
+ */
+function parseCookies(header: string): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    const value = decodeCookieValue(part.slice(i + 1).trim());
+    if (value !== null) cookies.set(part.slice(0, i).trim(), value);
+  }
+  return cookies;
+}
+
+function decodeCookieValue(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
 }

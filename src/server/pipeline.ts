@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applyScope, enterRuntimeRole } from '../db/rls';
 import type { Database } from '../db/schema-types';
-import { AppError, errorResponse, type Transport } from '../errors';
+import { errorResponse, isAppError, type Transport } from '../errors';
 import { type Credentials, resolveViewer } from '../features/identity/resolve-viewer';
 import { buildViewer, scopeOf } from '../features/identity/viewer';
 import { addressKey, principalKey } from '../features/limits/keys';
@@ -66,8 +66,7 @@ export async function runPipeline(
       if (credentials.kind === 'none') rate = await limits.requests.consume(addressKey(credentials.clientIp));
       const response = await tracedTransaction(runtime, requestId, async (tx) => {
         const viewer = await resolveViewer(tx, credentials, runtime.secret).catch(async (error: unknown) => {
-          if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
-            await limits.requests.consume(addressKey(credentials.clientIp));
+          if (isAppError(error) && error.code === 'UNAUTHENTICATED') await limits.requests.consume(addressKey(credentials.clientIp));
           throw error;
         });
         noteViewer(record, viewer);

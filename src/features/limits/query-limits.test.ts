@@ -1,7 +1,7 @@
 import { Lexer, Source, TokenKind } from 'graphql';
 import { createTestApp, expectData, type GraphQLResult, type TestApp } from '../../../test/app';
 import { createTenant } from '../../../test/factories';
-import { handleGraphQL, MAX_DOCUMENT_BYTES } from '../../graphql/handler';
+import { handleGraphQL, MAX_BODY_BYTES, MAX_DOCUMENT_BYTES } from '../../graphql/handler';
 import { LIMITS } from '../../graphql/server';
 
 /** Each document limit, with a query just under it (answered) and just over it (refused, saying why). */
@@ -29,6 +29,63 @@ describe('query limits', () => {
     const over = await app.gql(padded(MAX_DOCUMENT_BYTES + 1), {}, { token });
     expect(over.status).toBe(413);
     expect(over.errors?.[0]).toEqual({ message: 'The GraphQL document exceeds 100 KB.', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  describe(`a body over ${MAX_BODY_BYTES / 1024 / 1024} MB`, () => {
+    const CHUNK = 64 * 1024;
+    /** A 64 MB upload (as good as endless here), counting the chunks the server pulls. */
+    const huge = () => {
+      const pulled = { chunks: 0 };
+      const chunk = new TextEncoder().encode(' '.repeat(CHUNK));
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled.chunks === 1024) return controller.close();
+          pulled.chunks++;
+          controller.enqueue(pulled.chunks === 1 ? new TextEncoder().encode('{"query":"{ __typename }","x":"') : chunk);
+        },
+      });
+      return { body, pulled };
+    };
+    const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+      handleGraphQL(
+        new Request('http://portal.test/api/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+          duplex: 'half',
+        } as RequestInit),
+        app.runtime,
+      );
+    const tooLarge = async (response: Response) => {
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as GraphQLResult).errors?.[0]).toEqual({
+        message: 'The request body exceeds 4 MB.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    };
+
+    it('is refused (413) while it streams in, after reading little more than the limit', async () => {
+      const { body, pulled } = huge();
+      await tooLarge(await post(body));
+      // The stream may run a chunk or two ahead of the reader; nothing like the whole 64 MB.
+      expect(pulled.chunks * CHUNK).toBeLessThan(MAX_BODY_BYTES + 4 * CHUNK);
+      expect(pulled.chunks * CHUNK).toBeGreaterThan(MAX_BODY_BYTES - CHUNK);
+    });
+
+    it('is refused (413) from its Content-Length alone, before any of it is read', async () => {
+      const { body, pulled } = huge();
+      await tooLarge(await post(body, { 'content-length': String(MAX_BODY_BYTES + 1) }));
+      expect(pulled.chunks).toBeLessThanOrEqual(1); // a ReadableStream pulls once on creation, unasked
+    });
+
+    it('is read whole when exactly at the limit', async () => {
+      const text = JSON.stringify({ query: '{ __typename }', variables: {} });
+      const exact = `${text.slice(0, -1)}${' '.repeat(MAX_BODY_BYTES - Buffer.byteLength(text))}}`;
+      expect(Buffer.byteLength(exact)).toBe(MAX_BODY_BYTES);
+      const response = await post(exact);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    });
   });
 
   it(`limits depth to ${LIMITS.maxDepth}`, async () => {

@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from '../../../test/app';
 import { createTenant, PASSWORD } from '../../../test/factories';
-import { gqlWith, type LimitedResult, manualClock } from '../../../test/limits';
+import { fromAddress, gqlWith, type LimitedResult, manualClock } from '../../../test/limits';
 import { BrowserSignInError, verifyBrowserSignIn } from '../../auth/next-auth';
 import { createLimits, type Limits } from './limits';
 
@@ -142,7 +142,7 @@ describe('sign-in throttling', () => {
   it('applies to browser sign-in (next-auth Credentials), which goes through the same signIn', async () => {
     // The browser path uses the process-wide limits (real clock), as the running portal does.
     const { admin } = await createTenant(app);
-    const headers = { 'x-forwarded-for': '192.0.2.77' };
+    const headers = fromAddress('192.0.2.77');
     const refusal = async (password: string) => {
       try {
         await verifyBrowserSignIn(admin.email, password, headers, app.runtime);
@@ -154,5 +154,32 @@ describe('sign-in throttling', () => {
     };
     for (let i = 0; i < 5; i++) expect(await refusal('wrong-password')).toBe('UNAUTHENTICATED');
     expect(await refusal(PASSWORD)).toBe('RATE_LIMITED');
+  });
+  it('counts the address the server stamped, whatever X-Forwarded-For or X-Real-IP the client writes', async () => {
+    const { admin } = await createTenant(app);
+    const from = address();
+    const forged = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i}`, 'x-real-ip': `198.51.100.${i}` });
+    for (let i = 0; i < 5; i++) {
+      const result = await gqlWith(app, limits, SIGN_IN, { e: admin.email, p: 'wrong-password' }, { ip: from, headers: forged(i) });
+      expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    }
+    const sixth = await gqlWith(app, limits, SIGN_IN, { e: admin.email, p: 'wrong-password' }, { ip: from, headers: forged(9) });
+    expect(codeOf(sixth)).toBe('RATE_LIMITED');
+  });
+
+  it('browser sign-in passes on the stamped address only, never the X-Forwarded-For of the browser', async () => {
+    const { admin } = await createTenant(app);
+    const stamped = fromAddress('192.0.2.78');
+    const refusal = async (i: number) => {
+      try {
+        await verifyBrowserSignIn(admin.email, 'wrong-password', { ...stamped, 'x-forwarded-for': `198.51.100.${i}` }, app.runtime);
+        return 'OK';
+      } catch (error) {
+        if (error instanceof BrowserSignInError) return error.code;
+        throw error;
+      }
+    };
+    for (let i = 0; i < 5; i++) expect(await refusal(i)).toBe('UNAUTHENTICATED');
+    expect(await refusal(9)).toBe('RATE_LIMITED');
   });
 });

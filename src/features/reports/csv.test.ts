@@ -68,6 +68,18 @@ describe('GET /api/reports/daily.csv', () => {
     expect(rows.map((r) => r.split(',')[0])).toEqual([usd.id, eur.id]);
   });
 
+  it('reads the session cookie beside a cookie that does not decode (theme=100%), which it ignores', async () => {
+    const cookie = await browserCookie(app, admin.id);
+    for (const header of [`theme=100%; ${cookie}`, `${cookie}; theme=100%`]) {
+      const response = await get(`?startDate=2026-05-02&endDate=2026-05-02&workspaceIds=${eur.id}`, { cookie: header });
+      expect(response.status).toBe(200);
+      expect((await bodyText(response)).trim().split('\r\n')).toHaveLength(2);
+    }
+    const anonymous = await get('', { cookie: 'theme=100%' });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses a Workspace the viewer cannot enter with 404 NOT_FOUND, and an application token beyond its own', async () => {
     const response = await get(`?workspaceIds=${eur.id},${outsider.workspace.id}`, bearer(admin.token));
     expect(response.status).toBe(404);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
 import { statementCount } from '../../../test/db';
 import { addMember, createTenant, createWorkspace, memberWithRole } from '../../../test/factories';
+import { fromAddress } from '../../../test/limits';
 import { queryRows } from '../../db/rows';
 
 const CREATE =
@@ -35,7 +36,7 @@ describe('application tokens', () => {
     app.gql<{ viewer: { role: string; activeWorkspace: { id: string } } }>(
       VIEWER,
       {},
-      { token: secret, headers: ip ? { 'x-forwarded-for': ip } : {} },
+      { token: secret, headers: ip ? fromAddress(ip) : {} },
     );
 
   it('shows the secret once, stores only its hash, and works as a Bearer token in its Workspace', async () => {
@@ -120,6 +121,26 @@ describe('application tokens', () => {
     for (const bad of ['300.1.1.1', '10.0.0.0/33', 'example.com', '2001:db8::/129']) {
       expectError(await app.gql(CREATE, { d: 'x', ips: [bad] }, { token: admin.token }), 'BAD_USER_INPUT', 'allowedIps');
     }
+  });
+
+  it('checks the allow-list against the address the server stamped, never a forwarded header the client wrote', async () => {
+    const { admin } = await createTenant(app);
+    const { token } = await create(admin.token, { ips: ['203.0.113.7'] });
+    const forgeries: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.7' },
+      { 'x-forwarded-for': '127.0.0.1, 203.0.113.7' },
+      { 'x-forwarded-for': '::ffff:203.0.113.7' },
+      { 'x-real-ip': '203.0.113.7' },
+      { forwarded: 'for=203.0.113.7' },
+      // The private header itself, without the process's key (src/server/client-ip.ts):
+      { 'x-portal-client-address': '203.0.113.7' },
+      { 'x-portal-client-address': 'guessed-key 203.0.113.7' },
+    ];
+    for (const forged of forgeries) {
+      expectError(await app.gql(VIEWER, {}, { token, headers: forged }), 'UNAUTHENTICATED');
+      expectError(await app.gql(VIEWER, {}, { token, headers: { ...forged, ...fromAddress('127.0.0.2') } }), 'UNAUTHENTICATED');
+    }
+    expectData(await app.gql(VIEWER, {}, { token, headers: { ...fromAddress('::ffff:203.0.113.7'), 'x-forwarded-for': '127.0.0.9' } }));
   });
 
   it('revokes at once: own tokens for everyone, any token for Administrators; audit events for both', async () => {
