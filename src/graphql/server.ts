@@ -3,6 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { requestScope } from '../server/request-scope';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
+import { inputEdge } from './input-edge';
 import { costLimit, introspectionForViewers, noSuggestionsForAnonymous, rateLimitedStatus } from './protection';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
@@ -39,6 +40,7 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     plugins: [
       ...protection.plugins,
       costLimit(LIMITS.maxCost),
+      inputEdge(),
       introspectionForViewers(),
       noSuggestionsForAnonymous(),
       rateLimitedStatus(),
