@@ -1,3 +1,4 @@
+import { handleDailyCsv } from '../src/features/reports/csv';
 import { createTestApp, expectData, expectError, type GraphQLResult, type TestApp } from './app';
 import { createTenant, linkWorkspace, createWorkspace as newWorkspace, unique } from './factories';
 
@@ -49,8 +50,7 @@ describe('inputs refused at the edge', () => {
       expectRefused(await app.gql(token, { d: NUL }, { token: tenant.admin.token }), 'BAD_USER_INPUT', 'description');
       const add = 'mutation($e: String!) { addUserToWorkspace(email: $e, role: USER) { status } }';
       expectRefused(await app.gql(add, { e: `x${NUL}@example.test` }, { token: tenant.admin.token }), 'BAD_USER_INPUT', 'email');
-      const request =
-        'mutation($e: String!, $d: String!) { requestWorkspace(kind: CREATE, contactEmail: $e, details: $d) { id } }';
+      const request = 'mutation($e: String!, $d: String!) { requestWorkspace(kind: CREATE, contactEmail: $e, details: $d) { id } }';
       expectRefused(
         await app.gql(request, { e: 'c@example.test', d: `more${NUL}` }, { token: tenant.admin.token }),
         'BAD_USER_INPUT',
@@ -109,7 +109,11 @@ describe('inputs refused at the edge', () => {
     const create = 'mutation($e: DateTime) { createApplicationToken(description: "far", expiresAt: $e) { token } }';
 
     it('expiresAt at the end of JavaScript time, +275760-09-13', async () => {
-      expectRefused(await app.gql(create, { e: '+275760-09-13T00:00:00.000Z' }, { token: tenant.admin.token }), 'BAD_USER_INPUT', 'expiresAt');
+      expectRefused(
+        await app.gql(create, { e: '+275760-09-13T00:00:00.000Z' }, { token: tenant.admin.token }),
+        'BAD_USER_INPUT',
+        'expiresAt',
+      );
     });
 
     it('expiresAt after year 9999, or in year 0', async () => {
@@ -129,14 +133,65 @@ describe('inputs refused at the edge', () => {
     });
   });
 
+  describe('dates derived from a valid one (found by test/fuzz-operations.test.ts)', () => {
+    it('a report ending 0001-01-01 starts then, not 29 days before in year 0000', async () => {
+      const report = 'query($e: Date) { workspaceDailyStats(endDate: $e) { startDate endDate } }';
+      const data = expectData(
+        await app.gql<{ workspaceDailyStats: { startDate: string; endDate: string } }>(
+          report,
+          { e: '0001-01-01' },
+          { token: tenant.admin.token },
+        ),
+      );
+      expect(data.workspaceDailyStats).toEqual({ startDate: '0001-01-01', endDate: '0001-01-01' });
+    });
+
+    it('the CSV route refuses a day of year 0000 as BAD_USER_INPUT (HTTP 400)', async () => {
+      const response = await handleDailyCsv(
+        new Request('http://portal.test/api/reports/daily.csv?startDate=0000-12-01&endDate=0000-12-02', {
+          headers: { authorization: `Bearer ${tenant.admin.token}` },
+        }),
+        app.runtime,
+      );
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { extensions: { code: string; field: string } }[] };
+      expect(body.errors[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'startDate' });
+    });
+  });
+
+  describe('every argument of the operation', () => {
+    it("in a nested field, a fragment, and a variable's default value", async () => {
+      const nested =
+        'query($s: Date) { workspaces { workspace { id } } sims(first: 1) { edges { node { usage(startDate: $s) { smsSent } } } } }';
+      expectRefused(await app.gql(nested, { s: '0000-12-31' }, { token: tenant.admin.token }), 'BAD_USER_INPUT', 'startDate');
+      const fragment = 'query { ...Lookup } fragment Lookup on Query { endpoints(filter: { search: "x\\u0000" }) { totalCount } }';
+      expectRefused(await app.gql(fragment, {}, { token: tenant.admin.token }), 'BAD_USER_INPUT', 'search');
+      const fallback = `mutation($n: String! = "x\\u0000") { createWorkspace(organizationId: "${tenant.org.id}", name: $n) { id } }`;
+      expectRefused(await app.gql(fallback, {}, { token: ops }), 'BAD_USER_INPUT', 'name');
+    });
+  });
+
   describe('an id that is not a UUID', () => {
+    it('workspace(id) and organization(id) still answer null, as for any id they cannot find', async () => {
+      const workspace = expectData(await app.gql<{ workspace: null }>('{ workspace(id: "") { id } }', {}, { token: tenant.admin.token }));
+      expect(workspace.workspace).toBeNull();
+      const organization = expectData(await app.gql<{ organization: null }>('{ organization(id: "1") { id } }', {}, { token: ops }));
+      expect(organization.organization).toBeNull();
+      // The text rules hold there too.
+      expectRefused(await app.gql('{ workspace(id: "\\u0000") { id } }', {}, { token: tenant.admin.token }), 'BAD_USER_INPUT', 'id');
+    });
+
     it('assignSuperAdmin(userId: "") is NOT_FOUND naming userId', async () => {
       const main = await createTenant(app);
       const unit = await newWorkspace(app, (await createTenant(app)).org.id);
       await linkWorkspace(app, main.org.id, unit.id);
       const assign = 'mutation($m: ID!, $u: ID!) { assignSuperAdmin(mainOrganizationId: $m, userId: $u) { id } }';
       expectRefused(await app.gql(assign, { m: main.org.id, u: '' }, { token: ops }), 'NOT_FOUND', 'userId');
-      expectRefused(await app.gql(`mutation { assignSuperAdmin(mainOrganizationId: "${main.org.id}", userId: "") { id } }`, {}, { token: ops }), 'NOT_FOUND', 'userId');
+      expectRefused(
+        await app.gql(`mutation { assignSuperAdmin(mainOrganizationId: "${main.org.id}", userId: "") { id } }`, {}, { token: ops }),
+        'NOT_FOUND',
+        'userId',
+      );
     });
 
     it('in an input object and in a list', async () => {

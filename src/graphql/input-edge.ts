@@ -161,7 +161,8 @@ function leaf(raw: unknown, text: string, type: GraphQLInputType, field: string,
   if (!isScalarType(type) || NUMERIC.has(type.name)) return null;
   if (text.includes('\u0000')) return badInput(field, `\`${field}\` contains a NUL character (U+0000), which text cannot hold.`);
   if (!text.isWellFormed()) return badInput(field, `\`${field}\` is not well-formed Unicode: it contains a lone UTF-16 surrogate.`);
-  if (type.name === 'ID') return ids && !isUuid(text) ? new AppError('NOT_FOUND', `\`${field}\` names nothing: ids are UUIDs.`, field) : null;
+  if (type.name === 'ID')
+    return ids && !isUuid(text) ? new AppError('NOT_FOUND', `\`${field}\` names nothing: ids are UUIDs.`, field) : null;
   if (variable && !isSpecifiedScalarType(type)) return parsedBy((value) => type.parseValue(value), raw, field);
   return null;
 }
