@@ -25,13 +25,15 @@ import { gqlWith } from './limits';
  * FUZZ_RUNS cases per operation (default below; CONTRIBUTING.md has the figures), FUZZ_SEED to replay.
  */
 const RUNS = Number(process.env.FUZZ_RUNS || 100);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+// Printed with every failure: the same seed draws the same inputs (ids aside, which are new each run).
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'LIMIT_EXCEEDED', 'RATE_LIMITED']);
 
 type Caller = 'admin' | 'appToken' | 'ops' | 'anonymous';
 
 interface Failure {
   operation: string;
+  seed: number;
   caller: Caller;
   status: number;
   errors: string;
@@ -109,7 +111,7 @@ describe('fuzzing every operation', () => {
             asLiteral[field.args.findIndex((a) => a.name === argument)] ? 'literal' : 'variable',
           );
           const failure = await call(who, request);
-          if (failure) failures.push({ ...failure, operation: name });
+          if (failure) failures.push({ ...failure, operation: name, seed: SEED });
         }),
         { numRuns: RUNS, seed: SEED },
       );
@@ -119,7 +121,7 @@ describe('fuzzing every operation', () => {
   );
 
   /** Sends one request; describes it when its answer breaks the rule. */
-  async function call(who: Caller, request: FuzzRequest): Promise<Omit<Failure, 'operation'> | null> {
+  async function call(who: Caller, request: FuzzRequest): Promise<Omit<Failure, 'operation' | 'seed'> | null> {
     const token = { admin: callers.admin.session, appToken: callers.admin.appToken, ops: callers.ops, anonymous: undefined }[who];
     logged.length = 0;
     const result = await gqlWith(app, limits, request.query, request.variables as Record<string, unknown>, { token });
