@@ -4,6 +4,7 @@ import { noteOperation } from '../server/request-log';
 import { requestScope } from '../server/request-scope';
 import type { GraphQLContext } from './context';
 import { formatError } from './format-error';
+import { inputEdge } from './input-edge';
 import { costLimit, introspectionForViewers, noSuggestionsForAnonymous, rateLimitedStatus } from './protection';
 import { resolvers } from './resolvers';
 import { loadTypeDefs } from './schema';
@@ -40,6 +41,7 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
     plugins: [
       ...protection.plugins,
       costLimit(LIMITS.maxCost),
+      inputEdge(),
       introspectionForViewers(),
       noSuggestionsForAnonymous(),
       rateLimitedStatus(),

@@ -189,7 +189,8 @@ describe('linking and unlinking Workspaces', () => {
     const outsider = await createTenant(app);
     const assign = 'mutation($m: ID!, $u: ID!) { assignSuperAdmin(mainOrganizationId: $m, userId: $u) { superAdmin { id } } }';
     expectError(await app.gql(assign, { m: main.id, u: outsider.admin.id }, { token: ops }), 'BAD_USER_INPUT', 'userId');
-    expectError(await app.gql(assign, { m: main.id, u: 'not-a-uuid' }, { token: ops }), 'BAD_USER_INPUT', 'userId');
+    // A malformed id names nobody: refused at the edge (src/graphql/input-edge.ts), like every id.
+    expectError(await app.gql(assign, { m: main.id, u: 'not-a-uuid' }, { token: ops }), 'NOT_FOUND', 'userId');
     const data = expectData(
       await app.gql<{ assignSuperAdmin: { superAdmin: { id: string } } }>(assign, { m: main.id, u: next.id }, { token: ops }),
     );

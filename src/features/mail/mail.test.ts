@@ -93,7 +93,7 @@ describe('the email outbox', () => {
     const { admin } = await createTenant(app);
     const email = newEmail();
     const result = await app.gql(
-      'mutation($e: String!) { a: addUserToWorkspace(email: $e, role: USER) { status } b: setUserRole(userId: "not-a-uuid", role: USER) { role } }',
+      'mutation($e: String!) { a: addUserToWorkspace(email: $e, role: USER) { status } b: setUserRole(userId: "00000000-0000-4000-8000-000000000000", role: USER) { role } }',
       { e: email },
       { token: admin.token },
     );

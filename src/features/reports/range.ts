@@ -7,6 +7,8 @@ export const DEFAULT_REPORT_DAYS = 30;
 
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The first day PostgreSQL and the Date scalar know (there is no year 0000): no range starts before it. */
+const FIRST_DAY = '0001-01-01';
 
 export interface DateRange {
   startDate: string;
@@ -21,19 +23,21 @@ export const todayUtc = (now = new Date()) => toDay(now.getTime());
 
 /** A YYYY-MM-DD string that is a real calendar date (routes take dates from query strings). */
 export function validDate(field: string, value: string): string {
-  if (!DATE.test(value) || Number.isNaN(toTime(value)) || toDay(toTime(value)) !== value) {
-    throw badInput(field, `${field} must be a calendar date formatted YYYY-MM-DD.`);
+  if (!DATE.test(value) || Number.isNaN(toTime(value)) || toDay(toTime(value)) !== value || value < FIRST_DAY) {
+    throw badInput(field, `${field} must be a calendar date from ${FIRST_DAY}, formatted YYYY-MM-DD.`);
   }
   return value;
 }
 
 /**
- * The range of a report. Defaults: endDate today (UTC), startDate 29 days before endDate (30 days).
+ * The range of a report. Defaults: endDate today (UTC), startDate 29 days before endDate (30 days), but
+ * not before 0001-01-01.
  * startDate after endDate, or more than 366 days, is BAD_USER_INPUT naming startDate.
  */
 export function reportRange(startDate: string | null | undefined, endDate: string | null | undefined, now = new Date()): DateRange {
   const end = endDate ?? todayUtc(now);
-  const start = startDate ?? toDay(toTime(end) - (DEFAULT_REPORT_DAYS - 1) * DAY_MS);
+  // The default start never precedes the first day: 30 days before 0001-01-01 would be in year 0000.
+  const start = startDate ?? toDay(Math.max(toTime(end) - (DEFAULT_REPORT_DAYS - 1) * DAY_MS, toTime(FIRST_DAY)));
   const days = dayCount({ startDate: start, endDate: end });
   if (days < 1) throw badInput('startDate', `startDate (${start}) must not be after endDate (${end}).`);
   if (days > MAX_REPORT_DAYS)
