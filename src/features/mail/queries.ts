@@ -6,8 +6,13 @@ import type { OutgoingEmail } from './transport';
 
 /* Every read and write of the email outbox (platform data: no Workspace). */
 
+/**
+ * Stamped with the time of writing, not of the transaction's start (now()): two invitations of one new
+ * account racing from two Workspaces both mail a key, and the one written last (after the other
+ * committed) holds the key that works, so it must also be the newest email the recipient sees.
+ */
 export async function insertEmail(db: Database, email: { recipient: string; subject: string; body: string }): Promise<void> {
-  await db.insert(emailOutbox).values(email);
+  await db.insert(emailOutbox).values({ ...email, createdAt: sql`clock_timestamp()` });
 }
 
 /**
