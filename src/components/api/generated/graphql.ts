@@ -168,7 +168,9 @@ export type WorkspaceRequestStatus =
   /** Waiting for ops. An organization has at most one at a time. */
   | 'PENDING'
   /** Declined by ops, with a reason. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** Taken back by its sender (or an Administrator of the main organization's Workspace) before ops decided. */
+  | 'WITHDRAWN';
 
 export type MemberItemFragment = { role: Role, status: MembershipStatus, joinedAt: string, user: { id: string, name: string, email: string } };
 
