@@ -4,7 +4,7 @@ import type { WorkspaceRequestRow, WorkspaceRow } from '../../db/schema';
 import { badInput, conflict, forbidden, isUniqueViolation, isUuid, notFound } from '../../errors';
 import type { WorkspaceRequestKind, WorkspaceRequestStatus } from '../../graphql/generated/resolvers-types';
 import type { ServiceContext, Verb } from '../../server/context';
-import { validEmail, validName, validText } from '../../validation';
+import { validCurrency, validEmail, validName, validText } from '../../validation';
 import { recordAudit } from '../audit/record';
 import { assertBelowLimit, linkToMainOrganization } from '../linking/service';
 import { lockOrganization, requireWorkspace } from '../ops/service';
@@ -20,10 +20,10 @@ async function mainOrganizationOf(ctx: ServiceContext, workspace: { id: string; 
 }
 
 /** Asks ops to create or link a Workspace for the main organization (Administrators of its own Workspace, the SuperAdmin). */
-export const requestWorkspace: Verb<{ kind: WorkspaceRequestKind; contactEmail: string; details: string }, WorkspaceRequestRow> = async ({
-  ctx,
-  input,
-}) => {
+export const requestWorkspace: Verb<
+  { kind: WorkspaceRequestKind; contactEmail: string; details: string; name?: string | null; currency?: string | null },
+  WorkspaceRequestRow
+> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'workspace:request');
   const organizationId = await mainOrganizationOf(ctx, active.workspace);
   // Administrators may ask only from the main organization's own Workspace; the SuperAdmin from any linked one.
@@ -37,6 +37,9 @@ export const requestWorkspace: Verb<{ kind: WorkspaceRequestKind; contactEmail: 
     kind: input.kind,
     contactEmail: validEmail('contactEmail', input.contactEmail),
     details: validText('details', input.details, DETAILS_MAX),
+    // Proposals for ops (the approval's defaults); null when absent, validated like the real thing when given.
+    name: input.name == null ? null : validName('name', input.name),
+    currency: input.currency == null ? null : validCurrency('currency', input.currency),
     requestedBy: viewer.user.id,
   };
   try {
