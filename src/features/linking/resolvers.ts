@@ -1,4 +1,6 @@
+import { actsAsOperator } from '../../auth/policy';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import { activeMembershipsOfOrganization } from './queries';
 import { assignSuperAdmin, linkWorkspace, unlinkWorkspace } from './service';
 
 export const linkingResolvers: Resolvers = {
@@ -6,5 +8,9 @@ export const linkingResolvers: Resolvers = {
     linkWorkspace: (_, input, ctx) => linkWorkspace({ ctx, input }),
     unlinkWorkspace: (_, input, ctx) => unlinkWorkspace({ ctx, input }),
     assignSuperAdmin: (_, input, ctx) => assignSuperAdmin({ ctx, input }),
+  },
+  Organization: {
+    // Operators only: whom the ops console offers when reassigning the SuperAdmin.
+    eligibleSuperAdmins: (org, _, ctx) => (actsAsOperator(ctx.viewer) ? activeMembershipsOfOrganization(ctx.db, org.id) : null),
   },
 };

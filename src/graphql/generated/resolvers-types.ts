@@ -922,6 +922,8 @@ export type Organization = {
   billingEmail: Maybe<Scalars['String']['output']>;
   /** ISO 4217 currency code the organization is billed in. */
   currency: Scalars['String']['output'];
+  /** Operators only (null otherwise): the active memberships in this organization's own Workspaces, oldest first; each of their users may be made its SuperAdmin (assignSuperAdmin). */
+  eligibleSuperAdmins: Maybe<Array<Membership>>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** How many Workspaces are linked to this organization as main organization. */
@@ -1489,6 +1491,8 @@ export type Workspace = {
   name: Scalars['String']['output'];
   /** The billable entity the Workspace belongs to: currency, tax, package. */
   organization: Organization;
+  /** Operators only (null otherwise): every price list of the Workspace, latest effective month first. */
+  priceLists: Maybe<Array<PriceList>>;
 };
 
 /** One entry of the Workspace switcher. */
@@ -2069,6 +2073,7 @@ export type NewApplicationTokenResolvers<ContextType = GraphQLContext, ParentTyp
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   billingEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eligibleSuperAdmins?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   linkedWorkspaceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2199,6 +2204,7 @@ export type WorkspaceResolvers<ContextType = GraphQLContext, ParentType extends 
   mainOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  priceLists?: Resolver<Maybe<Array<ResolversTypes['PriceList']>>, ParentType, ContextType>;
 };
 
 export type WorkspaceAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkspaceAccess'] = ResolversParentTypes['WorkspaceAccess']> = {
