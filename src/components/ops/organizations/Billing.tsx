@@ -7,6 +7,7 @@ import {
   type OpsOrganizationPageQuery,
   OpsSetPriceListDocument,
   OpsUpdateOrganizationBillingDocument,
+  type OrganizationBillingInput,
   type Package,
   type PaymentType,
 } from '../../api/generated/graphql';
@@ -23,7 +24,7 @@ const BILLING_FIELDS = ['currency', 'vatRate', 'vatNumber', 'billingEmail', 'pac
 
 /** Currency, VAT, contacts, package and payment type (updateOrganizationBilling); only what changed is sent. */
 export function BillingTermsForm({ org, onChanged }: { org: Organization; onChanged: Changed }) {
-  const action = useAction(async (input: Record<string, string | null>) => {
+  const action = useAction(async (input: OrganizationBillingInput) => {
     await request(OpsUpdateOrganizationBillingDocument, { organizationId: org.id, input });
     onChanged(`The billing terms of ${org.name} are saved.`);
   });
@@ -31,19 +32,24 @@ export function BillingTermsForm({ org, onChanged }: { org: Organization; onChan
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? '').trim();
-    const current: Record<string, string | null> = {
-      currency: org.currency,
-      vatRate: org.vatRate,
-      vatNumber: org.vatNumber ?? null,
-      billingEmail: org.billingEmail ?? null,
-      package: org.package,
-      paymentType: org.paymentType,
+    // Only what changed is sent: an untouched field stays as it is on the server.
+    const changed = <T extends string>(name: string, now: T | null | undefined): { value: T | null } | null => {
+      const value = (text(name) || null) as T | null;
+      return value === (now ?? null) ? null : { value };
     };
-    const input: Record<string, string | null> = {};
-    for (const name of BILLING_FIELDS) {
-      const value = text(name) || null;
-      if (value !== current[name]) input[name] = value;
-    }
+    const input: OrganizationBillingInput = {};
+    const currency = changed('currency', org.currency);
+    if (currency?.value) input.currency = currency.value;
+    const vatRate = changed('vatRate', org.vatRate);
+    if (vatRate?.value) input.vatRate = vatRate.value;
+    const vatNumber = changed('vatNumber', org.vatNumber);
+    if (vatNumber) input.vatNumber = vatNumber.value;
+    const billingEmail = changed('billingEmail', org.billingEmail);
+    if (billingEmail) input.billingEmail = billingEmail.value;
+    const pkg = changed<Package>('package', org.package);
+    if (pkg?.value) input.package = pkg.value;
+    const paymentType = changed<PaymentType>('paymentType', org.paymentType);
+    if (paymentType?.value) input.paymentType = paymentType.value;
     void action.run(input);
   };
   const error = (name: string) => fieldError(action.error, name);
