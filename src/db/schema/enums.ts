@@ -5,4 +5,4 @@ export const packageEnum = pgEnum('package', ['STANDARD', 'PRO']);
 export const memberRoleEnum = pgEnum('member_role', ['ADMINISTRATOR', 'USER', 'OBSERVER']);
 export const membershipStatusEnum = pgEnum('membership_status', ['INVITED', 'ACTIVE', 'SUSPENDED']);
 export const requestKindEnum = pgEnum('workspace_request_kind', ['CREATE', 'LINK']);
-export const requestStatusEnum = pgEnum('workspace_request_status', ['PENDING', 'APPROVED', 'REJECTED']);
+export const requestStatusEnum = pgEnum('workspace_request_status', ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN']);

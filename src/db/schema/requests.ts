@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { requestKindEnum, requestStatusEnum } from './enums';
 import { organizations } from './organizations';
 import { tenantTable } from './tenant';
@@ -22,6 +22,10 @@ export const workspaceRequests = tenantTable(
     status: requestStatusEnum('status').notNull().default('PENDING'),
     contactEmail: text('contact_email').notNull(),
     details: text('details').notNull(),
+    /** CREATE: the requester's proposed name for the new Workspace. */
+    name: text('name'),
+    /** CREATE: the requester's proposed currency (ISO 4217) for the new Workspace's organization. */
+    currency: text('currency'),
     requestedBy: uuid('requested_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -34,6 +38,7 @@ export const workspaceRequests = tenantTable(
     uniqueIndex('workspace_requests_id_key').on(t.id),
     // At most one pending request per organization, even under concurrent inserts.
     uniqueIndex('workspace_requests_one_pending_per_org').on(t.organizationId).where(sql`${t.status} = 'PENDING'`),
+    check('workspace_requests_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     index('workspace_requests_org_idx').on(t.organizationId, t.createdAt),
   ],
 );

@@ -11,7 +11,7 @@ export const AUDIT_ACTIONS = {
     'organization.super_admin_assigned',
   ],
   workspace: ['workspace.created', 'workspace.linked', 'workspace.unlinked'],
-  request: ['workspace_request.sent', 'workspace_request.approved', 'workspace_request.rejected'],
+  request: ['workspace_request.sent', 'workspace_request.approved', 'workspace_request.rejected', 'workspace_request.withdrawn'],
   user: ['user.created', 'user.invited', 'user.default_workspace_set'],
   membership: [
     'membership.added',

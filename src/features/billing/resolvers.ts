@@ -1,3 +1,4 @@
+import { actsAsOperator } from '../../auth/policy';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { statsWorkspace } from '../reports/workspace';
 import { minorUnits, trimDecimal } from './money';
@@ -33,6 +34,10 @@ export const billingResolvers: Resolvers = {
     package: (p) => p.organization.package,
     priceList: (p, _, ctx) => priceListInForce(ctx.db, p.workspaceId, currentMonth()),
     priceLists: (p, _, ctx) => priceListHistory(ctx.db, p.workspaceId),
+  },
+  Workspace: {
+    // Operators only (null for anyone else who reaches a Workspace): the ops console's billing view.
+    priceLists: (w, _, ctx) => (actsAsOperator(ctx.viewer) ? priceListHistory(ctx.db, w.id) : null),
   },
   PriceList: {
     workspace: (p, _, ctx) => statsWorkspace(ctx, p.workspaceId),

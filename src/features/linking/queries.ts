@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/rows';
-import { memberships, users, workspaces } from '../../db/schema';
+import { type MembershipRow, memberships, users, workspaces } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 
 /*
@@ -29,6 +29,16 @@ export async function isActiveMemberOfOrganization(db: Database, organizationId:
     .where(and(eq(workspaces.organizationId, organizationId), eq(memberships.userId, userId), eq(memberships.status, 'ACTIVE')))
     .limit(1);
   return !!row;
+}
+
+/** The active memberships of the organization's own Workspaces, oldest first: whom assignSuperAdmin accepts. */
+export async function activeMembershipsOfOrganization(db: Database, organizationId: string): Promise<MembershipRow[]> {
+  return db
+    .select(getTableColumns(memberships))
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(and(eq(workspaces.organizationId, organizationId), eq(memberships.status, 'ACTIVE')))
+    .orderBy(asc(memberships.joinedAt), asc(memberships.userId), asc(memberships.workspaceId));
 }
 
 /** When the user can no longer enter their default Workspace, moves it to the next one they can. */

@@ -1,10 +1,21 @@
+import { actsAsOperator } from '../../auth/policy';
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
+import { previewLinkWorkspace, previewUnlinkWorkspace } from './preview';
+import { activeMembershipsOfOrganization } from './queries';
 import { assignSuperAdmin, linkWorkspace, unlinkWorkspace } from './service';
 
 export const linkingResolvers: Resolvers = {
+  Query: {
+    previewLinkWorkspace: (_, input, ctx) => previewLinkWorkspace({ ctx, input }),
+    previewUnlinkWorkspace: (_, input, ctx) => previewUnlinkWorkspace({ ctx, input }),
+  },
   Mutation: {
     linkWorkspace: (_, input, ctx) => linkWorkspace({ ctx, input }),
     unlinkWorkspace: (_, input, ctx) => unlinkWorkspace({ ctx, input }),
     assignSuperAdmin: (_, input, ctx) => assignSuperAdmin({ ctx, input }),
+  },
+  Organization: {
+    // Operators only: whom the ops console offers when reassigning the SuperAdmin.
+    eligibleSuperAdmins: (org, _, ctx) => (actsAsOperator(ctx.viewer) ? activeMembershipsOfOrganization(ctx.db, org.id) : null),
   },
 };

@@ -495,6 +495,23 @@ export type InvoiceStatus =
   /** The current month, computed live from usage so far; changes until the month ends. */
   | 'PREVIEW';
 
+/** What a link or unlink would do: exactly what the operation does when run right after. */
+export type LinkImpact = {
+  __typename?: 'LinkImpact';
+  /** Users who will hold ADMINISTRATOR there afterwards and do not now (the former SuperAdmin with an earlier membership, on unlink). */
+  becomesAdministrator: Array<User>;
+  /** Users who could not enter the Workspace and will (the SuperAdmin, on link). */
+  gainsAccess: Array<User>;
+  /** The main organization's limit of linked Workspaces. */
+  limit: Scalars['Int']['output'];
+  /** How many Workspaces will be linked to the main organization afterwards. */
+  linkedAfter: Scalars['Int']['output'];
+  /** Users who can enter the Workspace and will not any more (the SuperAdmin without an earlier membership, on unlink). */
+  losesAccess: Array<User>;
+  /** The main organization's SuperAdmin, who holds SUPER_ADMIN in every linked Workspace; null when it has none. */
+  superAdmin: Maybe<User>;
+};
+
 /** A user's role and status in one Workspace. */
 export type Membership = {
   __typename?: 'Membership';
@@ -557,7 +574,7 @@ export type Mutation = {
   addMember: Membership;
   /** Adds a user to the active Workspace. Administrator or SuperAdmin. An activated account of the Workspace's group (an active or suspended member of a Workspace of the same main organization, or its SuperAdmin) becomes an ACTIVE member at once. Anyone else becomes an INVITED member and is emailed a new one-time key (valid 7 days; it replaces any earlier key) to accept with; the answer, the member as the Workspace sees it (the email as typed, a provisional name) and the audit trail are the same whether or not the email has an account. A member, or the Workspace's SuperAdmin: CONFLICT. */
   addUserToWorkspace: Membership;
-  /** Operators only: approves a pending request. CREATE makes a Workspace named `name` for the main organization and links it; LINK links `workspaceId`. */
+  /** Operators only: approves a pending request. CREATE makes a new organization (its own currency, VAT and billing contact) with a first Workspace named `name`, linked to the main organization; LINK links `workspaceId`. */
   approveWorkspaceRequest: WorkspaceRequest;
   /** Operators only: makes a user the SuperAdmin of a main organization; they must be an active member of one of its own Workspaces. */
   assignSuperAdmin: Organization;
@@ -625,6 +642,8 @@ export type Mutation = {
   updateServicePolicy: ServicePolicy;
   /** Changes a SIM: its status (along the lifecycle), IMSI or MSISDN. SuperAdmin, Administrator or User. */
   updateSim: Sim;
+  /** Withdraws a pending request, freeing the organization to send another: its sender, or an Administrator of the main organization's Workspace (or the SuperAdmin). */
+  withdrawWorkspaceRequest: WorkspaceRequest;
 };
 
 
@@ -655,6 +674,7 @@ export type MutationAddUserToWorkspaceArgs = {
 export type MutationApproveWorkspaceRequestArgs = {
   id: Scalars['ID']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
+  organization?: InputMaybe<CreateOrganizationInput>;
   workspaceId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -773,8 +793,10 @@ export type MutationRemoveUserFromWorkspaceArgs = {
 /** The entry point for changes. Each mutation runs in one transaction: on any error nothing is kept. */
 export type MutationRequestWorkspaceArgs = {
   contactEmail: Scalars['String']['input'];
+  currency?: InputMaybe<Scalars['String']['input']>;
   details: Scalars['String']['input'];
   kind: WorkspaceRequestKind;
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -878,6 +900,12 @@ export type MutationUpdateSimArgs = {
   input: UpdateSimInput;
 };
 
+
+/** The entry point for changes. Each mutation runs in one transaction: on any error nothing is kept. */
+export type MutationWithdrawWorkspaceRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** A newly created application token, with its secret. */
 export type NewApplicationToken = {
   __typename?: 'NewApplicationToken';
@@ -894,6 +922,8 @@ export type Organization = {
   billingEmail: Maybe<Scalars['String']['output']>;
   /** ISO 4217 currency code the organization is billed in. */
   currency: Scalars['String']['output'];
+  /** Operators only (null otherwise): the active memberships in this organization's own Workspaces, oldest first; each of their users may be made its SuperAdmin (assignSuperAdmin). */
+  eligibleSuperAdmins: Maybe<Array<Membership>>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** How many Workspaces are linked to this organization as main organization. */
@@ -1013,6 +1043,10 @@ export type Query = {
   organization: Maybe<Organization>;
   /** Operators only: every organization, by name. */
   organizations: Array<Organization>;
+  /** Operators only: what linking `workspaceId` to `mainOrganizationId` would do, without doing it (the same checks as linkWorkspace). */
+  previewLinkWorkspace: LinkImpact;
+  /** Operators only: what unlinking `workspaceId` would do, without doing it (the same checks as unlinkWorkspace). */
+  previewUnlinkWorkspace: LinkImpact;
   /** Service policies of the active Workspace, by name. */
   servicePolicies: ServicePolicyConnection;
   /** A service policy of the active Workspace; NOT_FOUND for any other id. */
@@ -1095,6 +1129,19 @@ export type QueryInvoicesArgs = {
 /** The entry point for reads. Everything is scoped to the viewer and their active Workspace. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for reads. Everything is scoped to the viewer and their active Workspace. */
+export type QueryPreviewLinkWorkspaceArgs = {
+  mainOrganizationId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+/** The entry point for reads. Everything is scoped to the viewer and their active Workspace. */
+export type QueryPreviewUnlinkWorkspaceArgs = {
+  workspaceId: Scalars['ID']['input'];
 };
 
 
@@ -1444,6 +1491,8 @@ export type Workspace = {
   name: Scalars['String']['output'];
   /** The billable entity the Workspace belongs to: currency, tax, package. */
   organization: Organization;
+  /** Operators only (null otherwise): every price list of the Workspace, latest effective month first. */
+  priceLists: Maybe<Array<PriceList>>;
 };
 
 /** One entry of the Workspace switcher. */
@@ -1464,6 +1513,8 @@ export type WorkspaceRequest = {
   contactEmail: Scalars['String']['output'];
   /** When it was sent. */
   createdAt: Scalars['DateTime']['output'];
+  /** CREATE: the currency proposed for the new Workspace's organization; null when none was given. */
+  currency: Maybe<Scalars['String']['output']>;
   /** When ops decided; null while pending. */
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** The requester's free text. */
@@ -1472,6 +1523,8 @@ export type WorkspaceRequest = {
   id: Scalars['ID']['output'];
   /** Create or link. */
   kind: WorkspaceRequestKind;
+  /** CREATE: the name proposed for the new Workspace; null when none was given. */
+  name: Maybe<Scalars['String']['output']>;
   /** The main organization the request is for. */
   organization: Organization;
   /** Why ops rejected it; null unless rejected. */
@@ -1480,7 +1533,7 @@ export type WorkspaceRequest = {
   requestedBy: Maybe<User>;
   /** The Workspace created or linked by the approval; null unless approved. */
   resultWorkspace: Maybe<Workspace>;
-  /** Pending, approved or rejected. */
+  /** Pending, approved, rejected or withdrawn. */
   status: WorkspaceRequestStatus;
 };
 
@@ -1498,7 +1551,9 @@ export type WorkspaceRequestStatus =
   /** Waiting for ops. An organization has at most one at a time. */
   | 'PENDING'
   /** Declined by ops, with a reason. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** Taken back by its sender (or an Administrator of the main organization's Workspace) before ops decided. */
+  | 'WITHDRAWN';
 
 /** One Workspace's usage per day. */
 export type WorkspaceStats = {
@@ -1634,6 +1689,7 @@ export type ResolversTypes = {
   InvoiceLineKind: InvoiceLineKind;
   InvoiceRecipient: ResolverTypeWrapper<InvoiceRecipient>;
   InvoiceStatus: InvoiceStatus;
+  LinkImpact: ResolverTypeWrapper<Omit<LinkImpact, 'becomesAdministrator' | 'gainsAccess' | 'losesAccess' | 'superAdmin'> & { becomesAdministrator: Array<ResolversTypes['User']>, gainsAccess: Array<ResolversTypes['User']>, losesAccess: Array<ResolversTypes['User']>, superAdmin?: Maybe<ResolversTypes['User']> }>;
   Membership: ResolverTypeWrapper<MembershipModel>;
   MembershipConnection: ResolverTypeWrapper<Connection<MembershipModel>>;
   MembershipEdge: ResolverTypeWrapper<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>;
@@ -1712,6 +1768,7 @@ export type ResolversParentTypes = {
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceLine: InvoiceLineModel;
   InvoiceRecipient: InvoiceRecipient;
+  LinkImpact: Omit<LinkImpact, 'becomesAdministrator' | 'gainsAccess' | 'losesAccess' | 'superAdmin'> & { becomesAdministrator: Array<ResolversParentTypes['User']>, gainsAccess: Array<ResolversParentTypes['User']>, losesAccess: Array<ResolversParentTypes['User']>, superAdmin?: Maybe<ResolversParentTypes['User']> };
   Membership: MembershipModel;
   MembershipConnection: Connection<MembershipModel>;
   MembershipEdge: Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] };
@@ -1934,6 +1991,15 @@ export type InvoiceRecipientResolvers<ContextType = GraphQLContext, ParentType e
   vatNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LinkImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkImpact'] = ResolversParentTypes['LinkImpact']> = {
+  becomesAdministrator?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  gainsAccess?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linkedAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  losesAccess?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  superAdmin?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
 export type MembershipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = {
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -1996,6 +2062,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateOrganizationBilling?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationBillingArgs, 'input' | 'organizationId'>>;
   updateServicePolicy?: Resolver<ResolversTypes['ServicePolicy'], ParentType, ContextType, RequireFields<MutationUpdateServicePolicyArgs, 'id' | 'input'>>;
   updateSim?: Resolver<ResolversTypes['Sim'], ParentType, ContextType, RequireFields<MutationUpdateSimArgs, 'id' | 'input'>>;
+  withdrawWorkspaceRequest?: Resolver<ResolversTypes['WorkspaceRequest'], ParentType, ContextType, RequireFields<MutationWithdrawWorkspaceRequestArgs, 'id'>>;
 };
 
 export type NewApplicationTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NewApplicationToken'] = ResolversParentTypes['NewApplicationToken']> = {
@@ -2006,6 +2073,7 @@ export type NewApplicationTokenResolvers<ContextType = GraphQLContext, ParentTyp
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   billingEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eligibleSuperAdmins?: Resolver<Maybe<Array<ResolversTypes['Membership']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   linkedWorkspaceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2045,6 +2113,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  previewLinkWorkspace?: Resolver<ResolversTypes['LinkImpact'], ParentType, ContextType, RequireFields<QueryPreviewLinkWorkspaceArgs, 'mainOrganizationId' | 'workspaceId'>>;
+  previewUnlinkWorkspace?: Resolver<ResolversTypes['LinkImpact'], ParentType, ContextType, RequireFields<QueryPreviewUnlinkWorkspaceArgs, 'workspaceId'>>;
   servicePolicies?: Resolver<ResolversTypes['ServicePolicyConnection'], ParentType, ContextType, Partial<QueryServicePoliciesArgs>>;
   servicePolicy?: Resolver<Maybe<ResolversTypes['ServicePolicy']>, ParentType, ContextType, RequireFields<QueryServicePolicyArgs, 'id'>>;
   sim?: Resolver<Maybe<ResolversTypes['Sim']>, ParentType, ContextType, RequireFields<QuerySimArgs, 'id'>>;
@@ -2134,6 +2204,7 @@ export type WorkspaceResolvers<ContextType = GraphQLContext, ParentType extends 
   mainOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  priceLists?: Resolver<Maybe<Array<ResolversTypes['PriceList']>>, ParentType, ContextType>;
 };
 
 export type WorkspaceAccessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkspaceAccess'] = ResolversParentTypes['WorkspaceAccess']> = {
@@ -2145,10 +2216,12 @@ export type WorkspaceAccessResolvers<ContextType = GraphQLContext, ParentType ex
 export type WorkspaceRequestResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkspaceRequest'] = ResolversParentTypes['WorkspaceRequest']> = {
   contactEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['WorkspaceRequestKind'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -2193,6 +2266,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoiceRecipient?: InvoiceRecipientResolvers<ContextType>;
+  LinkImpact?: LinkImpactResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
   MembershipEdge?: MembershipEdgeResolvers<ContextType>;

@@ -70,12 +70,49 @@ export type MembershipStatus =
   /** Kept, but may not enter the Workspace. */
   | 'SUSPENDED';
 
+/** Operators only: an organization's billing terms; omitted fields stay as they are. */
+export type OrganizationBillingInput = {
+  /** Where invoices are sent; null clears it. */
+  billingEmail?: string | null | undefined;
+  /** ISO 4217 code. Price lists in the old currency stop applying: set new ones. */
+  currency?: string | null | undefined;
+  /** The package; STANDARD while Workspaces are linked is CONFLICT. */
+  package?: Package | null | undefined;
+  /** How invoices are paid. */
+  paymentType?: PaymentType | null | undefined;
+  /** The VAT number, up to 50 characters; null clears it. */
+  vatNumber?: string | null | undefined;
+  /** VAT rate in percent, a decimal string from 0 to 100 with at most 2 decimals. */
+  vatRate?: string | null | undefined;
+};
+
 /** An organization's commercial package. */
 export type Package =
   /** Several linked Workspaces. */
   | 'PRO'
   /** One Workspace. */
   | 'STANDARD';
+
+/** How an organization pays its invoices. */
+export type PaymentType =
+  /** Pays each invoice by bank transfer. */
+  | 'BANK_TRANSFER'
+  /** Invoices are charged to a credit card. */
+  | 'CREDIT_CARD'
+  /** Invoices are collected by direct debit. */
+  | 'DIRECT_DEBIT';
+
+/** Operators only: a Workspace's prices, decimal strings in its organization's currency, 0 or more. */
+export type PriceListInput = {
+  /** The first month (YYYY-MM) the prices apply to: the current month (default) or a later one. */
+  effectiveMonth?: string | null | undefined;
+  /** Monthly fee per SIM activated at any time in the month, up to 4 decimals. */
+  feePerActivatedSim: string;
+  /** Price per MB (1,000,000 bytes), up to 6 decimals. */
+  pricePerMb: string;
+  /** Price per SMS, up to 4 decimals. */
+  pricePerSms: string;
+};
 
 /** A role a user holds in one Workspace. */
 export type Role =
@@ -168,7 +205,9 @@ export type WorkspaceRequestStatus =
   /** Waiting for ops. An organization has at most one at a time. */
   | 'PENDING'
   /** Declined by ops, with a reason. */
-  | 'REJECTED';
+  | 'REJECTED'
+  /** Taken back by its sender (or an Administrator of the main organization's Workspace) before ops decided. */
+  | 'WITHDRAWN';
 
 export type MemberItemFragment = { role: Role, status: MembershipStatus, joinedAt: string, user: { id: string, name: string, email: string } };
 
@@ -350,6 +389,97 @@ export type UpdateSimMutationVariables = Exact<{
 
 
 export type UpdateSimMutation = { updateSim: { id: string, iccid: string, imsi: string | null, msisdn: string | null, status: SimStatus, createdAt: string, endpoint: { id: string, name: string } | null } };
+
+export type OpsWorkspaceLinkFragment = { id: string, name: string, organization: { id: string, name: string }, mainOrganization: { id: string, name: string } | null };
+
+export type OpsOrganizationRowFragment = { id: string, name: string, currency: string, package: Package, workspaceLimit: number, linkedWorkspaceCount: number, workspaces: Array<{ id: string, name: string, organization: { id: string, name: string }, mainOrganization: { id: string, name: string } | null }> | null };
+
+export type OpsOrganizationDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpsOrganizationDirectoryQuery = { organizations: Array<{ id: string, name: string, currency: string, package: Package, workspaceLimit: number, linkedWorkspaceCount: number, workspaces: Array<{ id: string, name: string, organization: { id: string, name: string }, mainOrganization: { id: string, name: string } | null }> | null }> };
+
+export type OpsPriceListFragment = { effectiveMonth: string, currency: string, setAt: string, feePerActivatedSim: { amount: string, currency: string }, pricePerMb: { amount: string, currency: string }, pricePerSms: { amount: string, currency: string } };
+
+export type OpsPersonFragment = { id: string, name: string, email: string };
+
+export type OpsOrganizationPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OpsOrganizationPageQuery = { organization: { vatRate: string, vatNumber: string | null, billingEmail: string | null, paymentType: PaymentType, id: string, name: string, currency: string, package: Package, workspaceLimit: number, linkedWorkspaceCount: number, superAdmin: { id: string, name: string, email: string } | null, workspaces: Array<{ createdAt: string, id: string, name: string, priceLists: Array<{ effectiveMonth: string, currency: string, setAt: string, feePerActivatedSim: { amount: string, currency: string }, pricePerMb: { amount: string, currency: string }, pricePerSms: { amount: string, currency: string } }> | null, organization: { id: string, name: string }, mainOrganization: { id: string, name: string } | null }> | null, eligibleSuperAdmins: Array<{ role: Role, joinedAt: string, user: { id: string, name: string, email: string }, workspace: { id: string, name: string } }> | null } | null, organizations: Array<{ id: string, name: string, currency: string, package: Package, workspaceLimit: number, linkedWorkspaceCount: number, workspaces: Array<{ id: string, name: string, organization: { id: string, name: string }, mainOrganization: { id: string, name: string } | null }> | null }> };
+
+export type OpsLinkImpactFragment = { linkedAfter: number, limit: number, superAdmin: { id: string, name: string, email: string } | null, gainsAccess: Array<{ id: string, name: string, email: string }>, losesAccess: Array<{ id: string, name: string, email: string }>, becomesAdministrator: Array<{ id: string, name: string, email: string }> };
+
+export type OpsPreviewLinkQueryVariables = Exact<{
+  mainOrganizationId: string | number;
+  workspaceId: string | number;
+}>;
+
+
+export type OpsPreviewLinkQuery = { previewLinkWorkspace: { linkedAfter: number, limit: number, superAdmin: { id: string, name: string, email: string } | null, gainsAccess: Array<{ id: string, name: string, email: string }>, losesAccess: Array<{ id: string, name: string, email: string }>, becomesAdministrator: Array<{ id: string, name: string, email: string }> } };
+
+export type OpsPreviewUnlinkQueryVariables = Exact<{
+  workspaceId: string | number;
+}>;
+
+
+export type OpsPreviewUnlinkQuery = { previewUnlinkWorkspace: { linkedAfter: number, limit: number, superAdmin: { id: string, name: string, email: string } | null, gainsAccess: Array<{ id: string, name: string, email: string }>, losesAccess: Array<{ id: string, name: string, email: string }>, becomesAdministrator: Array<{ id: string, name: string, email: string }> } };
+
+export type OpsLinkWorkspaceMutationVariables = Exact<{
+  mainOrganizationId: string | number;
+  workspaceId: string | number;
+}>;
+
+
+export type OpsLinkWorkspaceMutation = { linkWorkspace: { id: string } };
+
+export type OpsUnlinkWorkspaceMutationVariables = Exact<{
+  workspaceId: string | number;
+}>;
+
+
+export type OpsUnlinkWorkspaceMutation = { unlinkWorkspace: { id: string } };
+
+export type OpsSetWorkspaceLimitMutationVariables = Exact<{
+  mainOrganizationId: string | number;
+  limit: number;
+}>;
+
+
+export type OpsSetWorkspaceLimitMutation = { setWorkspaceLimit: { id: string, workspaceLimit: number } };
+
+export type OpsAssignSuperAdminMutationVariables = Exact<{
+  mainOrganizationId: string | number;
+  userId: string | number;
+}>;
+
+
+export type OpsAssignSuperAdminMutation = { assignSuperAdmin: { id: string } };
+
+export type OpsUpdateOrganizationBillingMutationVariables = Exact<{
+  organizationId: string | number;
+  input: OrganizationBillingInput;
+}>;
+
+
+export type OpsUpdateOrganizationBillingMutation = { updateOrganizationBilling: { id: string } };
+
+export type OpsSetPriceListMutationVariables = Exact<{
+  workspaceId: string | number;
+  input: PriceListInput;
+}>;
+
+
+export type OpsSetPriceListMutation = { setPriceList: { effectiveMonth: string } };
+
+export type OpsIssueInvoicesMutationVariables = Exact<{
+  month: string;
+}>;
+
+
+export type OpsIssueInvoicesMutation = { issueInvoices: number };
 
 export type OpsConsoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -569,6 +699,92 @@ export const SimListItemFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"SimListItem"}) as unknown as TypedDocumentString<SimListItemFragment, unknown>;
+export const OpsWorkspaceLinkFragmentDoc = new TypedDocumentString(`
+    fragment OpsWorkspaceLink on Workspace {
+  id
+  name
+  organization {
+    id
+    name
+  }
+  mainOrganization {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"OpsWorkspaceLink"}) as unknown as TypedDocumentString<OpsWorkspaceLinkFragment, unknown>;
+export const OpsOrganizationRowFragmentDoc = new TypedDocumentString(`
+    fragment OpsOrganizationRow on Organization {
+  id
+  name
+  currency
+  package
+  workspaceLimit
+  linkedWorkspaceCount
+  workspaces {
+    ...OpsWorkspaceLink
+  }
+}
+    fragment OpsWorkspaceLink on Workspace {
+  id
+  name
+  organization {
+    id
+    name
+  }
+  mainOrganization {
+    id
+    name
+  }
+}`, {"fragmentName":"OpsOrganizationRow"}) as unknown as TypedDocumentString<OpsOrganizationRowFragment, unknown>;
+export const OpsPriceListFragmentDoc = new TypedDocumentString(`
+    fragment OpsPriceList on PriceList {
+  effectiveMonth
+  currency
+  feePerActivatedSim {
+    amount
+    currency
+  }
+  pricePerMb {
+    amount
+    currency
+  }
+  pricePerSms {
+    amount
+    currency
+  }
+  setAt
+}
+    `, {"fragmentName":"OpsPriceList"}) as unknown as TypedDocumentString<OpsPriceListFragment, unknown>;
+export const OpsPersonFragmentDoc = new TypedDocumentString(`
+    fragment OpsPerson on User {
+  id
+  name
+  email
+}
+    `, {"fragmentName":"OpsPerson"}) as unknown as TypedDocumentString<OpsPersonFragment, unknown>;
+export const OpsLinkImpactFragmentDoc = new TypedDocumentString(`
+    fragment OpsLinkImpact on LinkImpact {
+  superAdmin {
+    ...OpsPerson
+  }
+  gainsAccess {
+    ...OpsPerson
+  }
+  losesAccess {
+    ...OpsPerson
+  }
+  becomesAdministrator {
+    ...OpsPerson
+  }
+  linkedAfter
+  limit
+}
+    fragment OpsPerson on User {
+  id
+  name
+  email
+}`, {"fragmentName":"OpsLinkImpact"}) as unknown as TypedDocumentString<OpsLinkImpactFragment, unknown>;
 export const OrganizationListItemFragmentDoc = new TypedDocumentString(`
     fragment OrganizationListItem on Organization {
   id
@@ -1127,6 +1343,221 @@ export const UpdateSimDocument = new TypedDocumentString(`
   }
   createdAt
 }`) as unknown as TypedDocumentString<UpdateSimMutation, UpdateSimMutationVariables>;
+export const OpsOrganizationDirectoryDocument = new TypedDocumentString(`
+    query OpsOrganizationDirectory {
+  organizations {
+    ...OpsOrganizationRow
+  }
+}
+    fragment OpsWorkspaceLink on Workspace {
+  id
+  name
+  organization {
+    id
+    name
+  }
+  mainOrganization {
+    id
+    name
+  }
+}
+fragment OpsOrganizationRow on Organization {
+  id
+  name
+  currency
+  package
+  workspaceLimit
+  linkedWorkspaceCount
+  workspaces {
+    ...OpsWorkspaceLink
+  }
+}`) as unknown as TypedDocumentString<OpsOrganizationDirectoryQuery, OpsOrganizationDirectoryQueryVariables>;
+export const OpsOrganizationPageDocument = new TypedDocumentString(`
+    query OpsOrganizationPage($id: ID!) {
+  organization(id: $id) {
+    ...OpsOrganizationRow
+    vatRate
+    vatNumber
+    billingEmail
+    paymentType
+    superAdmin {
+      ...OpsPerson
+    }
+    workspaces {
+      createdAt
+      priceLists {
+        ...OpsPriceList
+      }
+    }
+    eligibleSuperAdmins {
+      user {
+        ...OpsPerson
+      }
+      workspace {
+        id
+        name
+      }
+      role
+      joinedAt
+    }
+  }
+  organizations {
+    ...OpsOrganizationRow
+  }
+}
+    fragment OpsWorkspaceLink on Workspace {
+  id
+  name
+  organization {
+    id
+    name
+  }
+  mainOrganization {
+    id
+    name
+  }
+}
+fragment OpsOrganizationRow on Organization {
+  id
+  name
+  currency
+  package
+  workspaceLimit
+  linkedWorkspaceCount
+  workspaces {
+    ...OpsWorkspaceLink
+  }
+}
+fragment OpsPriceList on PriceList {
+  effectiveMonth
+  currency
+  feePerActivatedSim {
+    amount
+    currency
+  }
+  pricePerMb {
+    amount
+    currency
+  }
+  pricePerSms {
+    amount
+    currency
+  }
+  setAt
+}
+fragment OpsPerson on User {
+  id
+  name
+  email
+}`) as unknown as TypedDocumentString<OpsOrganizationPageQuery, OpsOrganizationPageQueryVariables>;
+export const OpsPreviewLinkDocument = new TypedDocumentString(`
+    query OpsPreviewLink($mainOrganizationId: ID!, $workspaceId: ID!) {
+  previewLinkWorkspace(
+    mainOrganizationId: $mainOrganizationId
+    workspaceId: $workspaceId
+  ) {
+    ...OpsLinkImpact
+  }
+}
+    fragment OpsPerson on User {
+  id
+  name
+  email
+}
+fragment OpsLinkImpact on LinkImpact {
+  superAdmin {
+    ...OpsPerson
+  }
+  gainsAccess {
+    ...OpsPerson
+  }
+  losesAccess {
+    ...OpsPerson
+  }
+  becomesAdministrator {
+    ...OpsPerson
+  }
+  linkedAfter
+  limit
+}`) as unknown as TypedDocumentString<OpsPreviewLinkQuery, OpsPreviewLinkQueryVariables>;
+export const OpsPreviewUnlinkDocument = new TypedDocumentString(`
+    query OpsPreviewUnlink($workspaceId: ID!) {
+  previewUnlinkWorkspace(workspaceId: $workspaceId) {
+    ...OpsLinkImpact
+  }
+}
+    fragment OpsPerson on User {
+  id
+  name
+  email
+}
+fragment OpsLinkImpact on LinkImpact {
+  superAdmin {
+    ...OpsPerson
+  }
+  gainsAccess {
+    ...OpsPerson
+  }
+  losesAccess {
+    ...OpsPerson
+  }
+  becomesAdministrator {
+    ...OpsPerson
+  }
+  linkedAfter
+  limit
+}`) as unknown as TypedDocumentString<OpsPreviewUnlinkQuery, OpsPreviewUnlinkQueryVariables>;
+export const OpsLinkWorkspaceDocument = new TypedDocumentString(`
+    mutation OpsLinkWorkspace($mainOrganizationId: ID!, $workspaceId: ID!) {
+  linkWorkspace(
+    mainOrganizationId: $mainOrganizationId
+    workspaceId: $workspaceId
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OpsLinkWorkspaceMutation, OpsLinkWorkspaceMutationVariables>;
+export const OpsUnlinkWorkspaceDocument = new TypedDocumentString(`
+    mutation OpsUnlinkWorkspace($workspaceId: ID!) {
+  unlinkWorkspace(workspaceId: $workspaceId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OpsUnlinkWorkspaceMutation, OpsUnlinkWorkspaceMutationVariables>;
+export const OpsSetWorkspaceLimitDocument = new TypedDocumentString(`
+    mutation OpsSetWorkspaceLimit($mainOrganizationId: ID!, $limit: Int!) {
+  setWorkspaceLimit(mainOrganizationId: $mainOrganizationId, limit: $limit) {
+    id
+    workspaceLimit
+  }
+}
+    `) as unknown as TypedDocumentString<OpsSetWorkspaceLimitMutation, OpsSetWorkspaceLimitMutationVariables>;
+export const OpsAssignSuperAdminDocument = new TypedDocumentString(`
+    mutation OpsAssignSuperAdmin($mainOrganizationId: ID!, $userId: ID!) {
+  assignSuperAdmin(mainOrganizationId: $mainOrganizationId, userId: $userId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OpsAssignSuperAdminMutation, OpsAssignSuperAdminMutationVariables>;
+export const OpsUpdateOrganizationBillingDocument = new TypedDocumentString(`
+    mutation OpsUpdateOrganizationBilling($organizationId: ID!, $input: OrganizationBillingInput!) {
+  updateOrganizationBilling(organizationId: $organizationId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OpsUpdateOrganizationBillingMutation, OpsUpdateOrganizationBillingMutationVariables>;
+export const OpsSetPriceListDocument = new TypedDocumentString(`
+    mutation OpsSetPriceList($workspaceId: ID!, $input: PriceListInput!) {
+  setPriceList(workspaceId: $workspaceId, input: $input) {
+    effectiveMonth
+  }
+}
+    `) as unknown as TypedDocumentString<OpsSetPriceListMutation, OpsSetPriceListMutationVariables>;
+export const OpsIssueInvoicesDocument = new TypedDocumentString(`
+    mutation OpsIssueInvoices($month: String!) {
+  issueInvoices(month: $month)
+}
+    `) as unknown as TypedDocumentString<OpsIssueInvoicesMutation, OpsIssueInvoicesMutationVariables>;
 export const OpsConsoleDocument = new TypedDocumentString(`
     query OpsConsole {
   viewer {
