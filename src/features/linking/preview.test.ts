@@ -307,12 +307,42 @@ describe('previewLinkWorkspace / previewUnlinkWorkspace: exactly what the operat
         after: null,
       },
     ]);
+    // Elected by the first link, gone with the last unlink, elected again by the next link, then
+    // reassigned by ops: each change recorded with the SuperAdmin before and after.
+    await linkWorkspace(app, s.main.id, s.unit.id);
+    const later = s.users[1];
+    if (!later) throw new Error('scenario without a second Administrator');
+    expectData(
+      await app.gql(
+        'mutation($m: ID!, $u: ID!) { assignSuperAdmin(mainOrganizationId: $m, userId: $u) { id } }',
+        { m: s.main.id, u: later.id },
+        { token: ops },
+      ),
+    );
     expect((await auditTrail(app, s.main.id)).filter((e) => e.action === 'organization.super_admin_assigned')).toEqual([
       {
         action: 'organization.super_admin_assigned',
         workspaceId: null,
         before: { superAdminUserId: null },
         after: { superAdminUserId: s.superAdmin.id },
+      },
+      {
+        action: 'organization.super_admin_assigned',
+        workspaceId: null,
+        before: { superAdminUserId: s.superAdmin.id },
+        after: { superAdminUserId: null },
+      },
+      {
+        action: 'organization.super_admin_assigned',
+        workspaceId: null,
+        before: { superAdminUserId: null },
+        after: { superAdminUserId: s.superAdmin.id },
+      },
+      {
+        action: 'organization.super_admin_assigned',
+        workspaceId: null,
+        before: { superAdminUserId: s.superAdmin.id },
+        after: { superAdminUserId: later.id },
       },
     ]);
   });
