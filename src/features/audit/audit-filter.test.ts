@@ -1,5 +1,5 @@
 import { createTestApp, expectData, expectError, type TestApp } from '../../../test/app';
-import { createOrg, createTenant, createWorkspace, memberWithRole } from '../../../test/factories';
+import { createTenant, createWorkspace, memberWithRole } from '../../../test/factories';
 import { outboxIdle } from '../mail/sender';
 
 const EVENTS = `query($first: Int, $after: String, $filter: AuditEventFilter) {
