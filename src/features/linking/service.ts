@@ -1,5 +1,5 @@
 import { requireOperator } from '../../auth/guard';
-import type { OrganizationRow, WorkspaceRow } from '../../db/schema';
+import type { OrganizationRow, WorkspaceLinkRow, WorkspaceRow } from '../../db/schema';
 import { badInput, conflict, forbidden, isUniqueViolation, isUuid, limitExceeded } from '../../errors';
 import type { ServiceContext, Verb } from '../../server/context';
 import { recordAudit } from '../audit/record';
@@ -23,17 +23,14 @@ export const linkWorkspace: Verb<{ mainOrganizationId: string; workspaceId: stri
  * organization serialize on that lock, so the limit holds. The first link names a SuperAdmin.
  */
 export async function linkToMainOrganization(ctx: ServiceContext, org: OrganizationRow, workspace: WorkspaceRow): Promise<void> {
-  if (org.package !== 'PRO') throw forbidden('Linking Workspaces needs the Pro package.');
-  if (await findLink(ctx.db, workspace.id))
-    throw conflict('This Workspace is already linked to a main organization; unlink it first.', 'workspaceId');
-  await assertBelowLimit(ctx, org);
+  await assertCanLink(ctx, org, workspace);
   try {
     await insertLink(ctx.db, workspace.id, org.id);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('This Workspace is already linked to a main organization.', 'workspaceId');
     throw error;
   }
-  const superAdminUserId = org.superAdminUserId ?? (await findFirstAdministrator(ctx.db, org.id));
+  const superAdminUserId = await superAdminAfterLink(ctx, org);
   if (superAdminUserId && !org.superAdminUserId) {
     await updateOrganization(ctx.db, org.id, { superAdminUserId });
     await recordAudit(ctx, {
@@ -55,12 +52,41 @@ export async function linkToMainOrganization(ctx: ServiceContext, org: Organizat
   });
 }
 
-/** LIMIT_EXCEEDED when the main organization already links as many Workspaces as it may. */
-export async function assertBelowLimit(ctx: ServiceContext, org: OrganizationRow): Promise<void> {
+/**
+ * Every check a link makes before it changes anything, in the order it makes them; the preview runs
+ * the same ones, so a preview fails exactly when the link would. Returns how many are linked now.
+ */
+export async function assertCanLink(ctx: ServiceContext, org: OrganizationRow, workspace: WorkspaceRow): Promise<number> {
+  assertCanBeMain(org);
+  if (await findLink(ctx.db, workspace.id))
+    throw conflict('This Workspace is already linked to a main organization; unlink it first.', 'workspaceId');
+  return assertBelowLimit(ctx, org);
+}
+
+/** Only a Pro organization links Workspaces. */
+export function assertCanBeMain(org: OrganizationRow): void {
+  if (org.package !== 'PRO') throw forbidden('Linking Workspaces needs the Pro package.');
+}
+
+/** Who is SuperAdmin once a Workspace is linked: the one there is, else (first link) the longest-standing Administrator. */
+export async function superAdminAfterLink(ctx: ServiceContext, org: OrganizationRow): Promise<string | null> {
+  return org.superAdminUserId ?? (await findFirstAdministrator(ctx.db, org.id));
+}
+
+/** LIMIT_EXCEEDED when the main organization already links as many Workspaces as it may; else how many it links. */
+export async function assertBelowLimit(ctx: ServiceContext, org: OrganizationRow): Promise<number> {
   const linked = await countLinkedWorkspaces(ctx.db, org.id);
   if (linked >= org.workspaceLimit) {
     throw limitExceeded(`${org.name} already links ${linked} of ${org.workspaceLimit} Workspaces; ask ops to raise the limit.`);
   }
+  return linked;
+}
+
+/** The link of a Workspace to unlink: BAD_USER_INPUT when there is none (unlink and its preview). */
+export async function requireLink(ctx: ServiceContext, workspace: WorkspaceRow): Promise<WorkspaceLinkRow> {
+  const link = await findLink(ctx.db, workspace.id);
+  if (!link) throw badInput('workspaceId', 'This Workspace is not linked.');
+  return link;
 }
 
 /**
@@ -70,8 +96,7 @@ export async function assertBelowLimit(ctx: ServiceContext, org: OrganizationRow
 export const unlinkWorkspace: Verb<{ workspaceId: string }, WorkspaceRow> = async ({ ctx, input }) => {
   requireOperator(ctx);
   const workspace = await requireWorkspace(ctx, input.workspaceId, 'workspaceId');
-  const link = await findLink(ctx.db, workspace.id);
-  if (!link) throw badInput('workspaceId', 'This Workspace is not linked.');
+  const link = await requireLink(ctx, workspace);
   const org = await lockOrganization(ctx, link.mainOrganizationId, 'workspaceId');
   await deleteLink(ctx.db, workspace.id);
   const superAdmin = org.superAdminUserId;

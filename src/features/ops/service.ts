@@ -2,7 +2,7 @@ import { requireOperator } from '../../auth/guard';
 import { assertPasswordStrength, hashPassword } from '../../auth/passwords';
 import type { MembershipRow, OrganizationRow, UserRow, WorkspaceRow } from '../../db/schema';
 import { badInput, conflict, isUniqueViolation, isUuid, notFound } from '../../errors';
-import type { CreateOrganizationInput, Role } from '../../graphql/generated/resolvers-types';
+import type { CreateOrganizationInput, PaymentType, Role } from '../../graphql/generated/resolvers-types';
 import type { ServiceContext, Verb } from '../../server/context';
 import { validCurrency, validEmail, validName, validText } from '../../validation';
 import { recordAudit } from '../audit/record';
@@ -22,7 +22,10 @@ export const getOrganization: Verb<{ id: string }, OrganizationRow | null> = asy
   return isUuid(input.id) ? ctx.loaders.organization.load(input.id) : null;
 };
 
-export const createOrganization: Verb<CreateOrganizationInput, OrganizationRow> = async ({ ctx, input }) => {
+/** The API's input, plus the payment type, which only a CREATE approval copies (from the main organization). */
+export type NewOrganizationInput = CreateOrganizationInput & { paymentType?: PaymentType };
+
+export const createOrganization: Verb<NewOrganizationInput, OrganizationRow> = async ({ ctx, input }) => {
   requireOperator(ctx);
   const values = {
     name: validName('name', input.name),
@@ -32,6 +35,7 @@ export const createOrganization: Verb<CreateOrganizationInput, OrganizationRow> 
     vatNumber: input.vatNumber ? validText('vatNumber', input.vatNumber, 50) : null,
     billingEmail: input.billingEmail ? validEmail('billingEmail', input.billingEmail) : null,
     workspaceLimit: validLimit(input.workspaceLimit ?? 3, 'workspaceLimit'),
+    paymentType: input.paymentType,
   };
   const org = await insertOrganization(ctx.db, values);
   await recordAudit(ctx, { workspaceId: null, action: 'organization.created', targetType: 'organization', targetId: org.id, after: org });

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../graphql/generated/resolvers-types';
 import { canSeeWorkspace } from '../workspaces/visibility';
-import { approveWorkspaceRequest, listWorkspaceRequests, rejectWorkspaceRequest, requestWorkspace } from './service';
+import { approveWorkspaceRequest } from './approve';
+import { listWorkspaceRequests, rejectWorkspaceRequest, requestWorkspace, withdrawWorkspaceRequest } from './service';
 
 export const requestResolvers: Resolvers = {
   Query: {
@@ -10,6 +11,7 @@ export const requestResolvers: Resolvers = {
     requestWorkspace: (_, input, ctx) => requestWorkspace({ ctx, input }),
     approveWorkspaceRequest: (_, input, ctx) => approveWorkspaceRequest({ ctx, input }),
     rejectWorkspaceRequest: (_, input, ctx) => rejectWorkspaceRequest({ ctx, input }),
+    withdrawWorkspaceRequest: (_, input, ctx) => withdrawWorkspaceRequest({ ctx, input }),
   },
   WorkspaceRequest: {
     organization: async (request, _, ctx) => {
