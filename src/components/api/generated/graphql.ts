@@ -493,14 +493,14 @@ export type WorkspaceDailyStatsQuery = { workspaceDailyStats: { startDate: strin
 
 export type WorkspaceSummaryFragment = { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null };
 
-export type SwitcherEntryFragment = { role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string } } };
+export type SwitcherEntryFragment = { role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string, currency: string } } };
 
 export type ShellUserFragment = { id: string, name: string, email: string };
 
 export type WorkspaceShellQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkspaceShellQuery = { viewer: { role: Role | null, isOperator: boolean, user: { id: string, name: string, email: string }, activeWorkspace: { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null } | null }, workspaces: Array<{ role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string } } }> };
+export type WorkspaceShellQuery = { viewer: { role: Role | null, isOperator: boolean, user: { id: string, name: string, email: string }, activeWorkspace: { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null } | null }, workspaces: Array<{ role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string, currency: string } } }> };
 
 export type SetDefaultWorkspaceMutationVariables = Exact<{
   userId: string | number;
@@ -803,6 +803,7 @@ export const SwitcherEntryFragmentDoc = new TypedDocumentString(`
     name
     organization {
       name
+      currency
     }
   }
 }
@@ -1679,6 +1680,7 @@ fragment SwitcherEntry on WorkspaceAccess {
     name
     organization {
       name
+      currency
     }
   }
 }
