@@ -226,7 +226,7 @@ describeWithChromium('the ops console in a browser', () => {
       ] as const) {
         await p.goto(`${portal.url}${path}`);
         await p.getByRole('heading', { level: 1, name: title }).waitFor();
-        await p.waitForLoadState('networkidle');
+        await p.waitForFunction(() => document.querySelectorAll('.state-loading').length === 0);
         const size = await fits(p);
         expect({ path, ...size }).toEqual({ path, document: size.viewport, viewport: 390 });
         await p.screenshot({ path: `/tmp/ops-phone-${title.replace(/\W+/g, '-').toLowerCase()}.png`, fullPage: true });

@@ -95,6 +95,8 @@ function Filters({
   active: boolean;
 }) {
   const choices = useOperation(OpsWorkspaceChoicesDocument, {});
+  // The selects take their value from the URL when they mount: only once their options are there.
+  if (choices.state.status === 'loading') return <Loading label="Loading the filters…" />;
   const orgs = choices.state.status === 'ready' ? choices.state.data.organizations : [];
   const anyOption = { value: '', label: 'Any' };
   const organizationOptions = [anyOption, ...orgs.map((o) => ({ value: o.id, label: o.name }))];

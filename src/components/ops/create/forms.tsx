@@ -108,7 +108,7 @@ export function CreateOrganizationForm({ onCreated }: { onCreated: () => void })
       onSubmit={submit}
     >
       <TextField label="Name" name="name" required maxLength={200} error={e('name')} />
-      <TextField label="Currency" name="currency" required maxLength={3} placeholder="EUR" error={e('currency')} />
+      <TextField label="Currency" name="currency" required placeholder="EUR" error={e('currency')} />
       <SelectField label="Package" name="package" defaultValue="PRO" options={PACKAGE_OPTIONS} error={e('package')} />
       <TextField label="VAT rate (%)" name="vatRate" inputMode="decimal" placeholder="0" error={e('vatRate')} />
       <TextField label="VAT number" name="vatNumber" maxLength={50} error={e('vatNumber')} />

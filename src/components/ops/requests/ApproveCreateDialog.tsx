@@ -92,7 +92,6 @@ export function ApproveCreateDialog({
             name="currency"
             defaultValue={r.currency ?? main.currency}
             required
-            maxLength={3}
             hint={r.currency ? 'As the request proposed' : `${main.name}’s currency`}
             error={error('currency')}
           />
