@@ -21,6 +21,8 @@ const HAND_WRITTEN_POLICIES = '0008_faster_row_level_security';
 /** The migrations that replace them with the ones generated from src/db/schema. */
 const POLICIES_FROM_SCHEMA = '0010_tenant_policies_from_schema';
 /** Policies of tables that had none then (migrations after 0010). */
+/** The last migration before CREATE approvals made organizations of their own. */
+const BEFORE_OWN_ORGANIZATIONS = '0013_request_withdrawn_and_proposals';
 const POLICIES_ADDED_LATER = ['workspace_links.workspace_links_tenant'];
 
 interface Journal {
@@ -50,12 +52,12 @@ describe('upgrading a database from the hand-written policies', () => {
   });
 
   it('keeps the data and the policies, and ends like a fresh database', async () => {
-    await migrateWith(database, migrationsUpTo(HAND_WRITTEN_POLICIES));
+    await migrateWith(database, migrationsUpTo(folders, HAND_WRITTEN_POLICIES));
     await insertTenantData(database.db);
     const handWritten = await policies(database.db);
     const rowsBefore = await rowCounts(database.db);
 
-    await migrateWith(database, migrationsUpTo(POLICIES_FROM_SCHEMA));
+    await migrateWith(database, migrationsUpTo(folders, POLICIES_FROM_SCHEMA));
     // The same policies (names, commands, roles, USING and WITH CHECK as PostgreSQL stores them).
     expect(await policies(database.db)).toEqual(handWritten);
     expect(handWritten.map((p) => `${p.tablename}.${p.policyname}`)).toEqual(
@@ -95,21 +97,6 @@ describe('upgrading a database from the hand-written policies', () => {
     });
   }
 
-  /** A migrations folder holding the committed migrations up to and including `lastTag`. */
-  function migrationsUpTo(lastTag: string): string {
-    const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as Journal;
-    const end = journal.entries.findIndex((e) => e.tag === lastTag);
-    if (end < 0) throw new Error(`no migration ${lastTag}`);
-    const folder = path.join(folders, lastTag);
-    mkdirSync(path.join(folder, 'meta'), { recursive: true });
-    const entries = journal.entries.slice(0, end + 1);
-    writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-    for (const { tag } of entries) {
-      writeFileSync(path.join(folder, `${tag}.sql`), readFileSync(path.join(MIGRATIONS, `${tag}.sql`)));
-    }
-    return folder;
-  }
-
   async function insertTenantData(db: Database): Promise<void> {
     const statements = [
       `INSERT INTO organizations (id, name, currency) VALUES ('${ids.org}', 'Org', 'EUR')`,
@@ -126,6 +113,100 @@ describe('upgrading a database from the hand-written policies', () => {
     ];
     for (const statement of statements) await db.execute(sql.raw(statement));
   }
+});
+
+/** A migrations folder (under `folders`) holding the committed migrations up to and including `lastTag`. */
+function migrationsUpTo(folders: string, lastTag: string): string {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as Journal;
+  const end = journal.entries.findIndex((e) => e.tag === lastTag);
+  if (end < 0) throw new Error(`no migration ${lastTag}`);
+  const folder = path.join(folders, lastTag);
+  mkdirSync(path.join(folder, 'meta'), { recursive: true });
+  const entries = journal.entries.slice(0, end + 1);
+  writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const { tag } of entries) {
+    writeFileSync(path.join(folder, `${tag}.sql`), readFileSync(path.join(MIGRATIONS, `${tag}.sql`)));
+  }
+  return folder;
+}
+
+/**
+ * Workspaces that CREATE approvals put in the requesting main organization itself (before approvals
+ * made an organization of their own) move to a new organization each, keeping their links.
+ */
+describe('upgrading Workspaces made by earlier CREATE approvals', () => {
+  let database: DatabaseHandle;
+  let folders: string;
+  const id = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+  const ids = {
+    main: id(1),
+    other: id(2),
+    hq: id(10),
+    created: id(11),
+    createdUnlinked: id(12),
+    linkedIn: id(13),
+    admin: id(100),
+  };
+
+  beforeAll(async () => {
+    folders = mkdtempSync(path.join(os.tmpdir(), 'portal-migrations-'));
+    database = await createEmptyTestDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+    rmSync(folders, { recursive: true, force: true });
+  });
+
+  it('gives each of them its own organization with the main organization’s terms, and leaves everything else alone', async () => {
+    await migrateWith(database, migrationsUpTo(folders, BEFORE_OWN_ORGANIZATIONS));
+    const statements = [
+      `INSERT INTO users (id, email, name) VALUES ('${ids.admin}', 'admin@example.test', 'Admin')`,
+      `INSERT INTO organizations (id, name, currency, package, vat_rate, vat_number, billing_email, payment_type, super_admin_user_id)
+         VALUES ('${ids.main}', 'Group', 'GBP', 'PRO', 20, 'GB123', 'ap@group.test', 'DIRECT_DEBIT', '${ids.admin}'),
+                ('${ids.other}', 'Other', 'USD', 'STANDARD', 0, NULL, NULL, 'BANK_TRANSFER', NULL)`,
+      `INSERT INTO workspaces (id, organization_id, name)
+         VALUES ('${ids.hq}', '${ids.main}', 'HQ'), ('${ids.created}', '${ids.main}', 'APAC'),
+                ('${ids.createdUnlinked}', '${ids.main}', 'Retired'), ('${ids.linkedIn}', '${ids.other}', 'Partner')`,
+      `INSERT INTO workspace_links (workspace_id, main_organization_id) VALUES ('${ids.created}', '${ids.main}'), ('${ids.linkedIn}', '${ids.main}')`,
+      `INSERT INTO memberships (workspace_id, user_id, role, status) VALUES ('${ids.hq}', '${ids.admin}', 'ADMINISTRATOR', 'ACTIVE')`,
+      `INSERT INTO workspace_requests (workspace_id, organization_id, kind, status, contact_email, details, result_workspace_id)
+         VALUES ('${ids.hq}', '${ids.main}', 'CREATE', 'APPROVED', 'c@group.test', 'APAC', '${ids.created}'),
+                ('${ids.hq}', '${ids.main}', 'CREATE', 'APPROVED', 'c@group.test', 'Retired', '${ids.createdUnlinked}'),
+                ('${ids.hq}', '${ids.main}', 'LINK', 'APPROVED', 'c@group.test', 'Partner', '${ids.linkedIn}'),
+                ('${ids.hq}', '${ids.main}', 'CREATE', 'REJECTED', 'c@group.test', 'No', NULL)`,
+    ];
+    for (const statement of statements) await database.db.execute(sql.raw(statement));
+
+    await migrateDatabase(database);
+    const workspaces = await queryRows<{ id: string; organization_id: string; main: string | null }>(
+      database.db,
+      sql`SELECT w.id, w.organization_id, l.main_organization_id AS main FROM workspaces w
+            LEFT JOIN workspace_links l ON l.workspace_id = w.id ORDER BY w.id`,
+    );
+    const organizationOf = new Map(workspaces.map((w) => [w.id, w.organization_id]));
+    expect(workspaces.map((w) => [w.id, w.main])).toEqual([
+      [ids.hq, null],
+      [ids.created, ids.main],
+      [ids.createdUnlinked, null],
+      [ids.linkedIn, ids.main],
+    ]);
+    expect(organizationOf.get(ids.hq)).toBe(ids.main);
+    expect(organizationOf.get(ids.linkedIn)).toBe(ids.other);
+    const moved = await queryRows<Record<string, unknown>>(
+      database.db,
+      sql`SELECT o.name, o.currency, o.package, o.vat_rate, o.vat_number, o.billing_email, o.payment_type, o.workspace_limit,
+                 o.super_admin_user_id FROM workspaces w JOIN organizations o ON o.id = w.organization_id
+           WHERE w.id IN (${ids.created}::uuid, ${ids.createdUnlinked}::uuid) ORDER BY w.id`,
+    );
+    const terms = { currency: 'GBP', package: 'STANDARD', vat_rate: '20.00', vat_number: 'GB123', billing_email: 'ap@group.test' };
+    expect(moved).toEqual([
+      { name: 'APAC', ...terms, payment_type: 'DIRECT_DEBIT', workspace_limit: 3, super_admin_user_id: null },
+      { name: 'Retired', ...terms, payment_type: 'DIRECT_DEBIT', workspace_limit: 3, super_admin_user_id: null },
+    ]);
+    expect(new Set([organizationOf.get(ids.created), organizationOf.get(ids.createdUnlinked), ids.main]).size).toBe(3);
+    const [count] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM organizations`);
+    expect(count?.n).toBe(4);
+  });
 });
 
 /** `table.policy` for every policy the schema declares, in code-point order like `policies` returns them. */

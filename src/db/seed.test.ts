@@ -2,6 +2,20 @@ import { createTestApp, expectData, type TestApp } from '../../test/app';
 import { DEMO_OPS, DEMO_PASSWORD, seedDemoIfEmpty } from './seed';
 
 type Switcher = { workspaces: { workspace: { name: string; organization: { currency: string } }; role: string; isDefault: boolean }[] };
+interface Queued {
+  kind: string;
+  status: string;
+  name: string | null;
+  currency: string | null;
+  rejectionReason: string | null;
+  resultWorkspace: { name: string; organization: { name: string; currency: string } } | null;
+}
+interface OrganizationRow {
+  name: string;
+  linkedWorkspaceCount: number;
+  workspaceLimit: number;
+  workspaces: { name: string; mainOrganization: { name: string } | null }[];
+}
 const SWITCHER = '{ workspaces { workspace { name organization { currency } } role isDefault } }';
 
 describe('demo data', () => {
@@ -11,7 +25,7 @@ describe('demo data', () => {
   });
   afterAll(() => app.close());
 
-  it('seeds a Pro group with three linked Workspaces in EUR, USD and GBP, one login per role, and a pending request', async () => {
+  it('seeds a Pro group with four linked Workspaces in EUR, USD, GBP and AUD, one login per role, and a request queue', async () => {
     // createTestApp added an operator, but no organization: the database counts as empty.
     expect(await seedDemoIfEmpty(app.database.db)).toBe(true);
     expect(await seedDemoIfEmpty(app.database.db)).toBe(false);
@@ -22,6 +36,7 @@ describe('demo data', () => {
       ['Acme Europe', 'EUR', 'SUPER_ADMIN'],
       ['Acme Americas', 'USD', 'SUPER_ADMIN'],
       ['Acme UK', 'GBP', 'SUPER_ADMIN'],
+      ['Acme APAC', 'AUD', 'SUPER_ADMIN'],
     ]);
 
     const user = await app.signIn('user@acme.test', DEMO_PASSWORD);
@@ -51,9 +66,36 @@ describe('demo data', () => {
     expect(fleet.endpoints.totalCount).toBeGreaterThanOrEqual(2000);
 
     const ops = await app.signIn(DEMO_OPS.email, DEMO_OPS.password);
-    const pending = expectData(
-      await app.gql<{ workspaceRequests: { kind: string }[] }>('{ workspaceRequests(status: PENDING) { kind } }', {}, { token: ops }),
-    );
-    expect(pending.workspaceRequests).toEqual([{ kind: 'CREATE' }]);
+    const queue = expectData(
+      await app.gql<{ workspaceRequests: Queued[] }>(
+        '{ workspaceRequests { kind status name currency rejectionReason resultWorkspace { name organization { name currency } } } }',
+        {},
+        { token: ops },
+      ),
+    ).workspaceRequests;
+    // Newest first: one pending, then a withdrawn, a rejected (with its reason) and an approved CREATE.
+    expect(queue.map((r) => [r.kind, r.status, r.name, r.currency])).toEqual([
+      ['CREATE', 'PENDING', 'Acme Nordics', 'SEK'],
+      ['CREATE', 'WITHDRAWN', 'Acme Events', 'EUR'],
+      ['LINK', 'REJECTED', null, null],
+      ['CREATE', 'APPROVED', 'Acme APAC', 'AUD'],
+    ]);
+    expect(queue[2]?.rejectionReason).toMatch(/no contract/);
+    // The approved CREATE made a Workspace billed by an organization of its own, in AUD.
+    expect(queue[3]?.resultWorkspace).toEqual({ name: 'Acme APAC', organization: { name: 'Acme APAC Pty Ltd', currency: 'AUD' } });
+
+    // An organization whose Workspace is linked under another main organization: ops read that main organization.
+    const organizations = expectData(
+      await app.gql<{ organizations: OrganizationRow[] }>(
+        '{ organizations { name linkedWorkspaceCount workspaceLimit workspaces { name mainOrganization { name } } } }',
+        {},
+        { token: ops },
+      ),
+    ).organizations;
+    expect(organizations.find((o) => o.name === 'Acme Group')).toMatchObject({ linkedWorkspaceCount: 4, workspaceLimit: 4 });
+    expect(organizations.find((o) => o.name === 'Acme Americas Inc.')).toMatchObject({
+      linkedWorkspaceCount: 0,
+      workspaces: [{ name: 'Acme Americas', mainOrganization: { name: 'Acme Group' } }],
+    });
   });
 });

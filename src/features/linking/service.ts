@@ -102,7 +102,7 @@ export const unlinkWorkspace: Verb<{ workspaceId: string }, WorkspaceRow> = asyn
   const superAdmin = org.superAdminUserId;
   if (superAdmin) {
     await updateMembership(ctx.db, workspace.id, superAdmin, { role: 'ADMINISTRATOR' });
-    if ((await countLinkedWorkspaces(ctx.db, org.id)) === 0) await updateOrganization(ctx.db, org.id, { superAdminUserId: null });
+    if ((await countLinkedWorkspaces(ctx.db, org.id)) === 0) await clearSuperAdmin(ctx, org.id, superAdmin);
     await moveDefaultIfLost(ctx.db, superAdmin);
   }
   await recordAudit(ctx, {
@@ -115,6 +115,19 @@ export const unlinkWorkspace: Verb<{ workspaceId: string }, WorkspaceRow> = asyn
   });
   return workspace;
 };
+
+/** With its last link gone, a main organization has no SuperAdmin any more (the next first link elects one). */
+async function clearSuperAdmin(ctx: ServiceContext, organizationId: string, superAdminUserId: string): Promise<void> {
+  await updateOrganization(ctx.db, organizationId, { superAdminUserId: null });
+  await recordAudit(ctx, {
+    workspaceId: null,
+    action: 'organization.super_admin_assigned',
+    targetType: 'organization',
+    targetId: organizationId,
+    before: { superAdminUserId },
+    after: { superAdminUserId: null },
+  });
+}
 
 /** Makes a user the SuperAdmin of a main organization; they must be active in one of its own Workspaces. */
 export const assignSuperAdmin: Verb<{ mainOrganizationId: string; userId: string }, OrganizationRow> = async ({ ctx, input }) => {

@@ -940,7 +940,7 @@ export type Organization = {
   currency: Scalars['String']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
-  /** How many Workspaces are linked to this organization as main organization. */
+  /** How many Workspaces are linked to this organization as main organization (0 for an organization that is none; its own Workspaces may be linked under another one: see `workspaces { mainOrganization }`). */
   linkedWorkspaceCount: Scalars['Int']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
@@ -956,7 +956,7 @@ export type Organization = {
   vatRate: Scalars['String']['output'];
   /** How many Workspaces this organization may link as a main organization. */
   workspaceLimit: Scalars['Int']['output'];
-  /** Operators only (null otherwise): the Workspaces this organization owns. */
+  /** Operators only (null otherwise): the Workspaces this organization owns, each with the main organization it is linked to. */
   workspaces: Maybe<Array<Workspace>>;
 };
 
@@ -1528,7 +1528,7 @@ export type WorkspaceRequest = {
   createdAt: Scalars['DateTime']['output'];
   /** CREATE: the currency proposed for the new Workspace's organization; null when none was given. */
   currency: Maybe<Scalars['String']['output']>;
-  /** When ops decided; null while pending. */
+  /** When ops decided, or the request was withdrawn; null while pending. */
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** The requester's free text. */
   details: Scalars['String']['output'];
