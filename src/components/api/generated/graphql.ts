@@ -515,21 +515,30 @@ export type FleetCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FleetCountsQuery = { sims: { totalCount: number }, endpoints: { totalCount: number } };
 
-export type WorkspaceRequestItemFragment = { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null };
+export type WorkspaceRequestItemFragment = { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null };
 
 export type WorkspaceRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkspaceRequestsQuery = { workspaceRequests: Array<{ id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null }> };
+export type WorkspaceRequestsQuery = { workspaceRequests: Array<{ id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null }> };
 
 export type RequestWorkspaceMutationVariables = Exact<{
   kind: WorkspaceRequestKind;
   contactEmail: string;
   details: string;
+  name?: string | null | undefined;
+  currency?: string | null | undefined;
 }>;
 
 
-export type RequestWorkspaceMutation = { requestWorkspace: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null } };
+export type RequestWorkspaceMutation = { requestWorkspace: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null } };
+
+export type WithdrawWorkspaceRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawWorkspaceRequestMutation = { withdrawWorkspaceRequest: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -820,6 +829,8 @@ export const WorkspaceRequestItemFragmentDoc = new TypedDocumentString(`
   id
   kind
   status
+  name
+  currency
   contactEmail
   details
   requestedBy {
@@ -1719,6 +1730,8 @@ export const WorkspaceRequestsDocument = new TypedDocumentString(`
   id
   kind
   status
+  name
+  currency
   contactEmail
   details
   requestedBy {
@@ -1734,8 +1747,14 @@ export const WorkspaceRequestsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<WorkspaceRequestsQuery, WorkspaceRequestsQueryVariables>;
 export const RequestWorkspaceDocument = new TypedDocumentString(`
-    mutation RequestWorkspace($kind: WorkspaceRequestKind!, $contactEmail: String!, $details: String!) {
-  requestWorkspace(kind: $kind, contactEmail: $contactEmail, details: $details) {
+    mutation RequestWorkspace($kind: WorkspaceRequestKind!, $contactEmail: String!, $details: String!, $name: String, $currency: String) {
+  requestWorkspace(
+    kind: $kind
+    contactEmail: $contactEmail
+    details: $details
+    name: $name
+    currency: $currency
+  ) {
     ...WorkspaceRequestItem
   }
 }
@@ -1743,6 +1762,8 @@ export const RequestWorkspaceDocument = new TypedDocumentString(`
   id
   kind
   status
+  name
+  currency
   contactEmail
   details
   requestedBy {
@@ -1757,3 +1778,29 @@ export const RequestWorkspaceDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<RequestWorkspaceMutation, RequestWorkspaceMutationVariables>;
+export const WithdrawWorkspaceRequestDocument = new TypedDocumentString(`
+    mutation WithdrawWorkspaceRequest($id: ID!) {
+  withdrawWorkspaceRequest(id: $id) {
+    ...WorkspaceRequestItem
+  }
+}
+    fragment WorkspaceRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  requestedBy {
+    name
+    email
+  }
+  createdAt
+  decidedAt
+  rejectionReason
+  resultWorkspace {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WithdrawWorkspaceRequestMutation, WithdrawWorkspaceRequestMutationVariables>;
