@@ -87,6 +87,10 @@ describe('auditEvents(filter:)', () => {
     );
     expect(await nodes(ops, { workspaceId: mine.workspace.id, to: new Date(Date.parse(oldest.createdAt) - 1).toISOString() })).toEqual([]);
 
+    // The last instant a DateTime can name is a valid bound (found by the fuzz test).
+    const untilTheEnd = await nodes(ops, { workspaceId: mine.workspace.id, to: '9999-12-31T23:59:59.999Z' });
+    expect(untilTheEnd.map((n) => n.id)).toEqual(ofWorkspace.map((n) => n.id));
+
     const counted = await page(ops, { organizationId: mine.org.id }, 1);
     expect(counted.totalCount).toBe(ofOrg.length);
     expect(counted.pageInfo.hasNextPage).toBe(ofOrg.length > 1);

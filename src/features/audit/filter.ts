@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { auditEvents, workspaces } from '../../db/schema';
 import { badInput } from '../../errors';
 
@@ -33,8 +33,9 @@ export function auditFilterCondition(filter: AuditFilter): SQL | undefined {
   if (filter.actions && filter.actions.length > 0) conditions.push(inArray(auditEvents.action, [...filter.actions]));
   if (filter.from) conditions.push(gte(auditEvents.createdAt, new Date(filter.from)));
   // DateTime answers carry milliseconds, PostgreSQL keeps microseconds: `to` covers its whole
-  // millisecond, so an event's own createdAt as `to` includes that event.
-  if (filter.to) conditions.push(lt(auditEvents.createdAt, new Date(Date.parse(filter.to) + 1)));
+  // millisecond, so an event's own createdAt as `to` includes that event. Truncating the column (not
+  // adding 1 ms to `to`) keeps 9999-12-31T23:59:59.999Z, the last storable instant, valid.
+  if (filter.to) conditions.push(sql`date_trunc('milliseconds', ${auditEvents.createdAt}) <= ${filter.to}::timestamptz`);
   if (filter.organizationId) {
     const owned = sql`${auditEvents.workspaceId} in (select ${workspaces.id} from ${workspaces} where ${workspaces.organizationId} = ${filter.organizationId})`;
     const about = and(eq(auditEvents.targetType, 'organization'), eq(auditEvents.targetId, filter.organizationId));
