@@ -35,6 +35,16 @@ async function seed(portal: PortalServer, ops: Ops): Promise<Fixture> {
   };
   await send(alice.email, { d: 'Our Australian unit, billed in AUD.', n: 'Acme APAC', c: 'AUD' });
   await send(bob.email, { d: 'A Workspace for the APAC team.', n: 'Beta APAC', c: null });
+  const gamma = await ops.workspace(await ops.organization('Gamma Group', 'CHF', 'PRO'), 'Gamma HQ');
+  const gina = await ops.user('Gina Gamma');
+  await ops.member(gamma.id, gina.id, 'ADMINISTRATOR');
+  await ops.workspace(await ops.organization('Gamma Labs AG', 'CHF', 'STANDARD'), 'Gamma Labs');
+  await api(
+    portal.url,
+    'mutation { requestWorkspace(kind: LINK, contactEmail: "gina@e2e.test", details: "Please link our Gamma Labs Workspace.") { id } }',
+    {},
+    await memberToken(portal, gina.email),
+  );
   return { alice, bob };
 }
 
@@ -112,6 +122,23 @@ describeWithChromium('the ops console in a browser', () => {
     } finally {
       await requester.close();
     }
+  });
+
+  it('approves a LINK request with the Workspace picked through a search', async () => {
+    const card = page.getByRole('list', { name: 'Pending requests' }).getByRole('listitem', { name: 'Gamma Group' });
+    await card.getByRole('button', { name: 'Approve the request of Gamma Group' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve: link a Workspace to Gamma Group' });
+    await dialog.getByRole('button', { name: 'Approve and link' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Choose the Workspace to link.' }).waitFor();
+    await dialog.getByRole('searchbox', { name: 'Search Workspaces' }).fill('gamma labs');
+    expect(await dialog.getByRole('radio').count()).toBe(1);
+    await dialog.getByRole('radio', { name: /Gamma Labs.*Gamma Labs AG/ }).check();
+    await dialog.getByRole('button', { name: 'Approve and link' }).click();
+    await page.getByRole('status').filter({ hasText: 'Approved: Gamma Labs is now linked to Gamma Group.' }).waitFor();
+    const history = page.getByRole('table', { name: 'Decided requests' });
+    expect(await history.getByRole('row', { name: /Gamma Group/ }).textContent()).toMatch(
+      /Link existing Workspace.*Approved.*Gamma Labs \(Gamma Labs AG, CHF\)/,
+    );
   });
 
   it('rejects a request with a reason the requester reads with the request', async () => {
