@@ -217,7 +217,7 @@ describeWithChromium('the Administrator pages in a browser', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('sends a Workspace request from the switcher and lists it as pending; a second one is refused', async () => {
+  it('sends a Workspace request (proposed name and currency) from the switcher and lists it as pending; a second one is refused until it is withdrawn', async () => {
     await page.getByRole('button', { name: /Switch Workspace/ }).click();
     await page.getByRole('list', { name: 'More Workspaces' }).waitFor();
     await page.screenshot({ path: '/tmp/portal-switcher-requests.png' });
@@ -227,11 +227,20 @@ describeWithChromium('the Administrator pages in a browser', () => {
     await dialog.getByRole('button', { name: 'Send request' }).click();
     expect(await alertText(page, /Tell ops/)).toMatch(/Tell ops what you need/);
     await dialog.getByLabel('Details').fill('Acme Hamburg: the new logistics unit.');
+    await dialog.getByRole('textbox', { name: /^Workspace name/ }).fill('Acme Hamburg');
+    await dialog.getByRole('textbox', { name: /^Currency/ }).fill('XX');
+    await dialog.getByRole('button', { name: 'Send request' }).click();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /currency/i })
+      .waitFor();
+    expect(await dialog.getByRole('textbox', { name: /^Currency/ }).getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByRole('textbox', { name: /^Currency/ }).fill('dkk');
     await dialog.getByRole('button', { name: 'Send request' }).click();
     await dialog.getByText('Request sent.').waitFor();
     const list = dialog.getByRole('list', { name: 'Workspace requests' });
     await list.getByText('Acme Hamburg: the new logistics unit.').waitFor();
-    expect(await list.textContent()).toContain('Pending');
+    expect(await list.textContent()).toMatch(/Pending.*Acme Hamburg · DKK/);
     await page.screenshot({ path: '/tmp/portal-workspace-request.png' });
     await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
 
@@ -241,6 +250,11 @@ describeWithChromium('the Administrator pages in a browser', () => {
     await again.getByLabel('Details').fill('Link Acme Chicago.');
     await again.getByRole('button', { name: 'Send request' }).click();
     expect(await alertText(page, /pending request/)).toMatch(/already has a pending request/);
+    const requests = again.getByRole('list', { name: 'Workspace requests' });
+    await requests.getByRole('button', { name: 'Withdraw request' }).click();
+    await requests.getByText('Withdrawn').waitFor();
+    await again.getByRole('button', { name: 'Send request' }).click();
+    await again.getByText('Request sent.').waitFor();
     await page.keyboard.press('Escape');
     await again.waitFor({ state: 'detached' });
   });

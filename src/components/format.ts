@@ -64,3 +64,17 @@ export function enumLabel(value: string): string {
 export function isoDay(offsetDays = 0, from: Date = new Date()): string {
   return new Date(from.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** How long ago, in the largest whole unit: "3 days ago", "5 minutes ago" (exact time: formatDateTime). */
+export function formatAge(value: string, now: number = Date.now()): string {
+  const seconds = Math.round((new Date(value).getTime() - now) / 1000);
+  if (Number.isNaN(seconds)) return value;
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
+  return rtf.format(seconds, 'second');
+}

@@ -1,11 +1,6 @@
 import { redirect } from 'next/navigation';
-import { currentBrowserSession } from '@/auth/next-auth';
-import { OpsConsole } from '@/components/ops/OpsConsole';
 
-export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Ops console · IoT Portal' };
-
-export default async function OpsPage() {
-  if (!(await currentBrowserSession())) redirect('/signin');
-  return <OpsConsole />;
+/** The console opens on its work queue. */
+export default function OpsPage() {
+  redirect('/ops/requests');
 }

@@ -15,6 +15,7 @@ const TONES: Record<string, 'ok' | 'warn' | 'danger' | 'neutral' | 'info'> = {
   DELETED: 'danger',
   REVOKED: 'danger',
   REJECTED: 'danger',
+  WITHDRAWN: 'neutral',
 };
 
 /** A status as a coloured pill with its words (the colour is never the only signal). */

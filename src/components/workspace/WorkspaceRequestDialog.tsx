@@ -1,7 +1,12 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import { RequestWorkspaceDocument, type WorkspaceRequestKind, WorkspaceRequestsDocument } from '../api/generated/graphql';
+import {
+  RequestWorkspaceDocument,
+  WithdrawWorkspaceRequestDocument,
+  type WorkspaceRequestKind,
+  WorkspaceRequestsDocument,
+} from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
 import { formatDate } from '../format';
@@ -22,9 +27,13 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
   const [kind, setKind] = useState<WorkspaceRequestKind>(initialKind);
   const [sent, setSent] = useState(false);
   const requests = useOperation(WorkspaceRequestsDocument, {}, { workspaceId: ctx.workspaceId });
-  const action = useAction(async (contactEmail: string, details: string) => {
-    await ctx.request(RequestWorkspaceDocument, { kind, contactEmail, details });
+  const action = useAction(async (contactEmail: string, details: string, name: string | null, currency: string | null) => {
+    await ctx.request(RequestWorkspaceDocument, { kind, contactEmail, details, name, currency });
     setSent(true);
+    requests.reload();
+  });
+  const withdraw = useAction(async (requestId: string) => {
+    await ctx.request(WithdrawWorkspaceRequestDocument, { id: requestId });
     requests.reload();
   });
   const [detailsMissing, setDetailsMissing] = useState(false);
@@ -38,14 +47,18 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
       return;
     }
     setDetailsMissing(false);
-    void action.run(String(form.get('contactEmail') ?? '').trim(), details);
+    // Only a CREATE request proposes a name and currency for the new Workspace's organization.
+    const proposal = (field: string) => (kind === 'CREATE' ? String(form.get(field) ?? '').trim() || null : null);
+    void action.run(String(form.get('contactEmail') ?? '').trim(), details, proposal('name'), proposal('currency')?.toUpperCase() ?? null);
   }
 
   const emailError = fieldError(action.error, 'contactEmail');
   const detailsError = detailsMissing
     ? 'Tell ops what you need: the new Workspace’s name, or which Workspace to link.'
     : fieldError(action.error, 'details');
-  const topError = formError(action.error, ['contactEmail', 'details']);
+  const nameError = fieldError(action.error, 'name');
+  const currencyError = fieldError(action.error, 'currency');
+  const topError = formError(action.error, ['contactEmail', 'details', 'name', 'currency']);
 
   return (
     <Dialog title={KIND_LABELS[kind]} onClose={onClose} wide>
@@ -72,6 +85,41 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
               </label>
             ))}
           </fieldset>
+          {kind === 'CREATE' && (
+            <div className="form-grid">
+              <label className="field">
+                <span>Workspace name</span>
+                <input
+                  name="name"
+                  maxLength={200}
+                  aria-invalid={!!nameError}
+                  aria-describedby={nameError ? `${id}-name-error` : undefined}
+                />
+                {nameError && (
+                  <small id={`${id}-name-error`} className="field-error" role="alert">
+                    {nameError}
+                  </small>
+                )}
+              </label>
+              <label className="field">
+                <span>Currency</span>
+                <input
+                  name="currency"
+                  placeholder={ctx.workspace.organization.currency}
+                  aria-invalid={!!currencyError}
+                  aria-describedby={`${id}-currency-hint${currencyError ? ` ${id}-currency-error` : ''}`}
+                />
+                <small id={`${id}-currency-hint`} className="hint">
+                  Its invoices’ currency; empty: {ctx.workspace.organization.currency}
+                </small>
+                {currencyError && (
+                  <small id={`${id}-currency-error`} className="field-error" role="alert">
+                    {currencyError}
+                  </small>
+                )}
+              </label>
+            </div>
+          )}
           <label className="field">
             <span>Contact email</span>
             <input
@@ -99,7 +147,7 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
             />
             <small id={`${id}-details-hint`} className="hint">
               {kind === 'CREATE'
-                ? 'The new Workspace’s name and what it is for.'
+                ? 'What the new Workspace is for, and anything ops need for the contract.'
                 : 'Which Workspace (and organization) to link, and who its Administrator is.'}
             </small>
             {detailsError && (
@@ -128,23 +176,46 @@ export function WorkspaceRequestDialog({ kind: initialKind, onClose }: { kind: W
           (requests.state.data.workspaceRequests.length === 0 ? (
             <p className="muted small">None yet.</p>
           ) : (
-            <ul className="request-list" aria-label="Workspace requests">
-              {requests.state.data.workspaceRequests.map((r) => (
-                <li key={r.id}>
-                  <div className="request-head">
-                    <strong>{KIND_LABELS[r.kind]}</strong> <StatusBadge status={r.status} />
-                  </div>
-                  <p className="small">{r.details}</p>
-                  <p className="small muted">
-                    Sent {formatDate(r.createdAt)}
-                    {r.requestedBy ? ` by ${r.requestedBy.name}` : ''} · contact {r.contactEmail}
-                    {r.decidedAt ? ` · decided ${formatDate(r.decidedAt)}` : ''}
-                  </p>
-                  {r.rejectionReason && <p className="small">Reason: {r.rejectionReason}</p>}
-                  {r.resultWorkspace && <p className="small">Workspace: {r.resultWorkspace.name}</p>}
-                </li>
-              ))}
-            </ul>
+            <>
+              {withdraw.error && (
+                <p className="form-error small" role="alert">
+                  {withdraw.error.message}
+                </p>
+              )}
+              <ul className="request-list" aria-label="Workspace requests">
+                {requests.state.data.workspaceRequests.map((r) => (
+                  <li key={r.id}>
+                    <div className="request-head">
+                      <strong>{KIND_LABELS[r.kind]}</strong> <StatusBadge status={r.status} />
+                    </div>
+                    {(r.name || r.currency) && (
+                      <p className="small">
+                        {r.name ?? 'New Workspace'}
+                        {r.currency ? ` · ${r.currency}` : ''}
+                      </p>
+                    )}
+                    <p className="small">{r.details}</p>
+                    <p className="small muted">
+                      Sent {formatDate(r.createdAt)}
+                      {r.requestedBy ? ` by ${r.requestedBy.name}` : ''} · contact {r.contactEmail}
+                      {r.decidedAt ? ` · decided ${formatDate(r.decidedAt)}` : ''}
+                    </p>
+                    {r.rejectionReason && <p className="small">Reason: {r.rejectionReason}</p>}
+                    {r.resultWorkspace && <p className="small">Workspace: {r.resultWorkspace.name}</p>}
+                    {r.status === 'PENDING' && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={withdraw.busy}
+                        onClick={() => void withdraw.run(r.id)}
+                      >
+                        {withdraw.busy ? 'Withdrawing…' : 'Withdraw request'}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
           ))}
       </section>
       {sent && (

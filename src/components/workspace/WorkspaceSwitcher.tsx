@@ -70,7 +70,7 @@ export function WorkspaceSwitcher({
                       {entry.isDefault && <span className="badge badge-default">Default</span>}
                     </span>
                     <span className="switcher-item-meta">
-                      {entry.workspace.organization.name} · {roleLabel(entry.role)}
+                      {entry.workspace.organization.name} · {roleLabel(entry.role)} · {entry.workspace.organization.currency}
                     </span>
                   </Link>
                 </li>

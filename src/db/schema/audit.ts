@@ -23,7 +23,11 @@ export const auditEvents = tenantTable(
     requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_events_workspace_seq_idx').on(t.workspaceId, t.seq)],
+  (t) => [
+    index('audit_events_workspace_seq_idx').on(t.workspaceId, t.seq),
+    // auditEvents(filter: { actorId }) across the platform (ops): newest first and counted without a scan.
+    index('audit_events_actor_seq_idx').on(t.actorUserId, t.seq),
+  ],
 );
 
 /** Emails waiting to be sent; a row is written in the transaction that decides to send it. */

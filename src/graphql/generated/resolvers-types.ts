@@ -128,6 +128,22 @@ export type AuditEventEdge = {
   node: AuditEvent;
 };
 
+/** Narrows the audit log. Every field is optional; the given ones must all match. */
+export type AuditEventFilter = {
+  /** Events with any of these actions, e.g. `membership.role_changed`; at most 50. Empty or null: every action. */
+  actions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Events done by this user. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Events of the organization's own Workspaces, and platform-level events about the organization itself. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events at or before this instant (its whole millisecond); not before `from` (BAD_USER_INPUT on `to`). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Events of this Workspace. */
+  workspaceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** What `signIn`, `switchWorkspace` and `acceptInvitation` return. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -1023,7 +1039,7 @@ export type Query = {
   __typename?: 'Query';
   /** Application tokens of the active Workspace, newest first: one's own; Administrators and the SuperAdmin see all. Never the secret. */
   applicationTokens: ApplicationTokenConnection;
-  /** Audit events, newest first: the active Workspace's for Administrators and the SuperAdmin; every one for operators. */
+  /** Audit events, newest first: the active Workspace's for Administrators and the SuperAdmin; every one for operators. `filter` narrows that set and never widens it: a tenant naming another Workspace, organization or actor gets an empty page, exactly as for an id that does not exist. */
   auditEvents: AuditEventConnection;
   /** The billing profile of the active Workspace's organization. Administrator or SuperAdmin (FORBIDDEN otherwise). */
   billingProfile: BillingProfile;
@@ -1081,6 +1097,7 @@ export type QueryApplicationTokensArgs = {
 /** The entry point for reads. Everything is scoped to the viewer and their active Workspace. */
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditEventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1659,6 +1676,7 @@ export type ResolversTypes = {
   AuditEvent: ResolverTypeWrapper<AuditEventRow>;
   AuditEventConnection: ResolverTypeWrapper<Connection<AuditEventRow>>;
   AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
+  AuditEventFilter: AuditEventFilter;
   AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
   BillingProfile: ResolverTypeWrapper<BillingProfileModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1742,6 +1760,7 @@ export type ResolversParentTypes = {
   AuditEvent: AuditEventRow;
   AuditEventConnection: Connection<AuditEventRow>;
   AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
+  AuditEventFilter: AuditEventFilter;
   AuthPayload: AuthPayloadModel;
   BillingProfile: BillingProfileModel;
   Boolean: Scalars['Boolean']['output'];

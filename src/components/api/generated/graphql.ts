@@ -13,6 +13,22 @@ export type ApplicationTokenStatus =
   /** Revoked. */
   | 'REVOKED';
 
+/** Narrows the audit log. Every field is optional; the given ones must all match. */
+export type AuditEventFilter = {
+  /** Events with any of these actions, e.g. `membership.role_changed`; at most 50. Empty or null: every action. */
+  actions?: Array<string> | null | undefined;
+  /** Events done by this user. */
+  actorId?: string | number | null | undefined;
+  /** Events at or after this instant. */
+  from?: string | null | undefined;
+  /** Events of the organization's own Workspaces, and platform-level events about the organization itself. */
+  organizationId?: string | number | null | undefined;
+  /** Events at or before this instant (its whole millisecond); not before `from` (BAD_USER_INPUT on `to`). */
+  to?: string | null | undefined;
+  /** Events of this Workspace. */
+  workspaceId?: string | number | null | undefined;
+};
+
 /** A new device. */
 export type CreateEndpointInput = {
   /** A coverage policy of the Workspace. */
@@ -31,6 +47,24 @@ export type CreateEndpointInput = {
   status?: EndpointStatus | null | undefined;
   /** At most 20 tags of 1 to 64 characters. */
   tags?: Array<string> | null | undefined;
+};
+
+/** A new organization. */
+export type CreateOrganizationInput = {
+  /** Where invoices go. */
+  billingEmail?: string | null | undefined;
+  /** ISO 4217 currency code, e.g. EUR. */
+  currency: string;
+  /** Display name: 1 to 200 characters. */
+  name: string;
+  /** STANDARD or PRO (linking Workspaces needs PRO). */
+  package: Package;
+  /** VAT number, up to 50 characters. */
+  vatNumber?: string | null | undefined;
+  /** VAT rate in percent, 0 to 100 (default 0). */
+  vatRate?: number | null | undefined;
+  /** How many Workspaces it may link as a main organization (default 3). */
+  workspaceLimit?: number | null | undefined;
 };
 
 /** Which devices to list; all given conditions must hold. */
@@ -390,6 +424,48 @@ export type UpdateSimMutationVariables = Exact<{
 
 export type UpdateSimMutation = { updateSim: { id: string, iccid: string, imsi: string | null, msisdn: string | null, status: SimStatus, createdAt: string, endpoint: { id: string, name: string } | null } };
 
+export type OpsAuditEventsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AuditEventFilter | null | undefined;
+}>;
+
+
+export type OpsAuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, createdAt: string, action: string, actorEmail: string | null, targetType: string, targetId: string, before: string | null, after: string | null, workspace: { id: string, name: string } | null, actor: { id: string, name: string } | null } }> } };
+
+export type OpsCreateOrganizationMutationVariables = Exact<{
+  input: CreateOrganizationInput;
+}>;
+
+
+export type OpsCreateOrganizationMutation = { createOrganization: { id: string, name: string, currency: string } };
+
+export type OpsCreateWorkspaceMutationVariables = Exact<{
+  organizationId: string | number;
+  name: string;
+}>;
+
+
+export type OpsCreateWorkspaceMutation = { createWorkspace: { id: string, name: string } };
+
+export type OpsCreateUserMutationVariables = Exact<{
+  email: string;
+  name: string;
+  password: string;
+}>;
+
+
+export type OpsCreateUserMutation = { createUser: { id: string, email: string, name: string } };
+
+export type OpsAddMemberMutationVariables = Exact<{
+  workspaceId: string | number;
+  userId: string | number;
+  role: Role;
+}>;
+
+
+export type OpsAddMemberMutation = { addMember: { role: Role, status: MembershipStatus, user: { email: string }, workspace: { name: string } } };
+
 export type OpsWorkspaceLinkFragment = { id: string, name: string, organization: { id: string, name: string }, mainOrganization: { id: string, name: string } | null };
 
 export type OpsOrganizationRowFragment = { id: string, name: string, currency: string, package: Package, workspaceLimit: number, linkedWorkspaceCount: number, workspaces: Array<{ id: string, name: string, organization: { id: string, name: string }, mainOrganization: { id: string, name: string } | null }> | null };
@@ -481,6 +557,43 @@ export type OpsIssueInvoicesMutationVariables = Exact<{
 
 export type OpsIssueInvoicesMutation = { issueInvoices: number };
 
+export type OpsRequestItemFragment = { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { id: string, name: string, email: string } | null, organization: { id: string, name: string, currency: string, package: Package, vatRate: string, vatNumber: string | null, billingEmail: string | null, linkedWorkspaceCount: number, workspaceLimit: number }, resultWorkspace: { id: string, name: string, organization: { id: string, name: string, currency: string } } | null };
+
+export type OpsRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpsRequestsQuery = { workspaceRequests: Array<{ id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { id: string, name: string, email: string } | null, organization: { id: string, name: string, currency: string, package: Package, vatRate: string, vatNumber: string | null, billingEmail: string | null, linkedWorkspaceCount: number, workspaceLimit: number }, resultWorkspace: { id: string, name: string, organization: { id: string, name: string, currency: string } } | null }>, auditEvents: { edges: Array<{ node: { id: string, targetId: string, actorEmail: string | null, actor: { id: string, name: string } | null } }> } };
+
+export type OpsWorkspaceChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpsWorkspaceChoicesQuery = { organizations: Array<{ id: string, name: string, currency: string, package: Package, workspaces: Array<{ id: string, name: string, mainOrganization: { id: string, name: string } | null }> | null }> };
+
+export type ApproveCreateRequestMutationVariables = Exact<{
+  id: string | number;
+  name?: string | null | undefined;
+  organization?: CreateOrganizationInput | null | undefined;
+}>;
+
+
+export type ApproveCreateRequestMutation = { approveWorkspaceRequest: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { id: string, name: string, email: string } | null, organization: { id: string, name: string, currency: string, package: Package, vatRate: string, vatNumber: string | null, billingEmail: string | null, linkedWorkspaceCount: number, workspaceLimit: number }, resultWorkspace: { id: string, name: string, organization: { id: string, name: string, currency: string } } | null } };
+
+export type ApproveLinkRequestMutationVariables = Exact<{
+  id: string | number;
+  workspaceId: string | number;
+}>;
+
+
+export type ApproveLinkRequestMutation = { approveWorkspaceRequest: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { id: string, name: string, email: string } | null, organization: { id: string, name: string, currency: string, package: Package, vatRate: string, vatNumber: string | null, billingEmail: string | null, linkedWorkspaceCount: number, workspaceLimit: number }, resultWorkspace: { id: string, name: string, organization: { id: string, name: string, currency: string } } | null } };
+
+export type RejectRequestMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectRequestMutation = { rejectWorkspaceRequest: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { id: string, name: string, email: string } | null, organization: { id: string, name: string, currency: string, package: Package, vatRate: string, vatNumber: string | null, billingEmail: string | null, linkedWorkspaceCount: number, workspaceLimit: number }, resultWorkspace: { id: string, name: string, organization: { id: string, name: string, currency: string } } | null } };
+
 export type OpsConsoleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -508,14 +621,14 @@ export type WorkspaceDailyStatsQuery = { workspaceDailyStats: { startDate: strin
 
 export type WorkspaceSummaryFragment = { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null };
 
-export type SwitcherEntryFragment = { role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string } } };
+export type SwitcherEntryFragment = { role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string, currency: string } } };
 
 export type ShellUserFragment = { id: string, name: string, email: string };
 
 export type WorkspaceShellQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkspaceShellQuery = { viewer: { role: Role | null, isOperator: boolean, user: { id: string, name: string, email: string }, activeWorkspace: { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null } | null }, workspaces: Array<{ role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string } } }> };
+export type WorkspaceShellQuery = { viewer: { role: Role | null, isOperator: boolean, user: { id: string, name: string, email: string }, activeWorkspace: { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null } | null }, workspaces: Array<{ role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string, currency: string } } }> };
 
 export type SetDefaultWorkspaceMutationVariables = Exact<{
   userId: string | number;
@@ -530,21 +643,30 @@ export type FleetCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FleetCountsQuery = { sims: { totalCount: number }, endpoints: { totalCount: number } };
 
-export type WorkspaceRequestItemFragment = { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null };
+export type WorkspaceRequestItemFragment = { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null };
 
 export type WorkspaceRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WorkspaceRequestsQuery = { workspaceRequests: Array<{ id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null }> };
+export type WorkspaceRequestsQuery = { workspaceRequests: Array<{ id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null }> };
 
 export type RequestWorkspaceMutationVariables = Exact<{
   kind: WorkspaceRequestKind;
   contactEmail: string;
   details: string;
+  name?: string | null | undefined;
+  currency?: string | null | undefined;
 }>;
 
 
-export type RequestWorkspaceMutation = { requestWorkspace: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null } };
+export type RequestWorkspaceMutation = { requestWorkspace: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null } };
+
+export type WithdrawWorkspaceRequestMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WithdrawWorkspaceRequestMutation = { withdrawWorkspaceRequest: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -785,6 +907,45 @@ export const OpsLinkImpactFragmentDoc = new TypedDocumentString(`
   name
   email
 }`, {"fragmentName":"OpsLinkImpact"}) as unknown as TypedDocumentString<OpsLinkImpactFragment, unknown>;
+export const OpsRequestItemFragmentDoc = new TypedDocumentString(`
+    fragment OpsRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  createdAt
+  decidedAt
+  rejectionReason
+  requestedBy {
+    id
+    name
+    email
+  }
+  organization {
+    id
+    name
+    currency
+    package
+    vatRate
+    vatNumber
+    billingEmail
+    linkedWorkspaceCount
+    workspaceLimit
+  }
+  resultWorkspace {
+    id
+    name
+    organization {
+      id
+      name
+      currency
+    }
+  }
+}
+    `, {"fragmentName":"OpsRequestItem"}) as unknown as TypedDocumentString<OpsRequestItemFragment, unknown>;
 export const OrganizationListItemFragmentDoc = new TypedDocumentString(`
     fragment OrganizationListItem on Organization {
   id
@@ -865,6 +1026,7 @@ export const SwitcherEntryFragmentDoc = new TypedDocumentString(`
     name
     organization {
       name
+      currency
     }
   }
 }
@@ -881,6 +1043,8 @@ export const WorkspaceRequestItemFragmentDoc = new TypedDocumentString(`
   id
   kind
   status
+  name
+  currency
   contactEmail
   details
   requestedBy {
@@ -1343,6 +1507,80 @@ export const UpdateSimDocument = new TypedDocumentString(`
   }
   createdAt
 }`) as unknown as TypedDocumentString<UpdateSimMutation, UpdateSimMutationVariables>;
+export const OpsAuditEventsDocument = new TypedDocumentString(`
+    query OpsAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {
+  auditEvents(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...AuditItem
+        workspace {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    fragment AuditItem on AuditEvent {
+  id
+  createdAt
+  action
+  actorEmail
+  actor {
+    id
+    name
+  }
+  targetType
+  targetId
+  before
+  after
+}`) as unknown as TypedDocumentString<OpsAuditEventsQuery, OpsAuditEventsQueryVariables>;
+export const OpsCreateOrganizationDocument = new TypedDocumentString(`
+    mutation OpsCreateOrganization($input: CreateOrganizationInput!) {
+  createOrganization(input: $input) {
+    id
+    name
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<OpsCreateOrganizationMutation, OpsCreateOrganizationMutationVariables>;
+export const OpsCreateWorkspaceDocument = new TypedDocumentString(`
+    mutation OpsCreateWorkspace($organizationId: ID!, $name: String!) {
+  createWorkspace(organizationId: $organizationId, name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<OpsCreateWorkspaceMutation, OpsCreateWorkspaceMutationVariables>;
+export const OpsCreateUserDocument = new TypedDocumentString(`
+    mutation OpsCreateUser($email: String!, $name: String!, $password: String!) {
+  createUser(email: $email, name: $name, password: $password) {
+    id
+    email
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<OpsCreateUserMutation, OpsCreateUserMutationVariables>;
+export const OpsAddMemberDocument = new TypedDocumentString(`
+    mutation OpsAddMember($workspaceId: ID!, $userId: ID!, $role: Role!) {
+  addMember(workspaceId: $workspaceId, userId: $userId, role: $role) {
+    role
+    status
+    user {
+      email
+    }
+    workspace {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpsAddMemberMutation, OpsAddMemberMutationVariables>;
 export const OpsOrganizationDirectoryDocument = new TypedDocumentString(`
     query OpsOrganizationDirectory {
   organizations {
@@ -1558,6 +1796,212 @@ export const OpsIssueInvoicesDocument = new TypedDocumentString(`
   issueInvoices(month: $month)
 }
     `) as unknown as TypedDocumentString<OpsIssueInvoicesMutation, OpsIssueInvoicesMutationVariables>;
+export const OpsRequestsDocument = new TypedDocumentString(`
+    query OpsRequests {
+  workspaceRequests {
+    ...OpsRequestItem
+  }
+  auditEvents(
+    first: 500
+    filter: {actions: ["workspace_request.approved", "workspace_request.rejected", "workspace_request.withdrawn"]}
+  ) {
+    edges {
+      node {
+        id
+        targetId
+        actorEmail
+        actor {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    fragment OpsRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  createdAt
+  decidedAt
+  rejectionReason
+  requestedBy {
+    id
+    name
+    email
+  }
+  organization {
+    id
+    name
+    currency
+    package
+    vatRate
+    vatNumber
+    billingEmail
+    linkedWorkspaceCount
+    workspaceLimit
+  }
+  resultWorkspace {
+    id
+    name
+    organization {
+      id
+      name
+      currency
+    }
+  }
+}`) as unknown as TypedDocumentString<OpsRequestsQuery, OpsRequestsQueryVariables>;
+export const OpsWorkspaceChoicesDocument = new TypedDocumentString(`
+    query OpsWorkspaceChoices {
+  organizations {
+    id
+    name
+    currency
+    package
+    workspaces {
+      id
+      name
+      mainOrganization {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpsWorkspaceChoicesQuery, OpsWorkspaceChoicesQueryVariables>;
+export const ApproveCreateRequestDocument = new TypedDocumentString(`
+    mutation ApproveCreateRequest($id: ID!, $name: String, $organization: CreateOrganizationInput) {
+  approveWorkspaceRequest(id: $id, name: $name, organization: $organization) {
+    ...OpsRequestItem
+  }
+}
+    fragment OpsRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  createdAt
+  decidedAt
+  rejectionReason
+  requestedBy {
+    id
+    name
+    email
+  }
+  organization {
+    id
+    name
+    currency
+    package
+    vatRate
+    vatNumber
+    billingEmail
+    linkedWorkspaceCount
+    workspaceLimit
+  }
+  resultWorkspace {
+    id
+    name
+    organization {
+      id
+      name
+      currency
+    }
+  }
+}`) as unknown as TypedDocumentString<ApproveCreateRequestMutation, ApproveCreateRequestMutationVariables>;
+export const ApproveLinkRequestDocument = new TypedDocumentString(`
+    mutation ApproveLinkRequest($id: ID!, $workspaceId: ID!) {
+  approveWorkspaceRequest(id: $id, workspaceId: $workspaceId) {
+    ...OpsRequestItem
+  }
+}
+    fragment OpsRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  createdAt
+  decidedAt
+  rejectionReason
+  requestedBy {
+    id
+    name
+    email
+  }
+  organization {
+    id
+    name
+    currency
+    package
+    vatRate
+    vatNumber
+    billingEmail
+    linkedWorkspaceCount
+    workspaceLimit
+  }
+  resultWorkspace {
+    id
+    name
+    organization {
+      id
+      name
+      currency
+    }
+  }
+}`) as unknown as TypedDocumentString<ApproveLinkRequestMutation, ApproveLinkRequestMutationVariables>;
+export const RejectRequestDocument = new TypedDocumentString(`
+    mutation RejectRequest($id: ID!, $reason: String!) {
+  rejectWorkspaceRequest(id: $id, reason: $reason) {
+    ...OpsRequestItem
+  }
+}
+    fragment OpsRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  createdAt
+  decidedAt
+  rejectionReason
+  requestedBy {
+    id
+    name
+    email
+  }
+  organization {
+    id
+    name
+    currency
+    package
+    vatRate
+    vatNumber
+    billingEmail
+    linkedWorkspaceCount
+    workspaceLimit
+  }
+  resultWorkspace {
+    id
+    name
+    organization {
+      id
+      name
+      currency
+    }
+  }
+}`) as unknown as TypedDocumentString<RejectRequestMutation, RejectRequestMutationVariables>;
 export const OpsConsoleDocument = new TypedDocumentString(`
     query OpsConsole {
   viewer {
@@ -1676,6 +2120,7 @@ fragment SwitcherEntry on WorkspaceAccess {
     name
     organization {
       name
+      currency
     }
   }
 }
@@ -1714,6 +2159,8 @@ export const WorkspaceRequestsDocument = new TypedDocumentString(`
   id
   kind
   status
+  name
+  currency
   contactEmail
   details
   requestedBy {
@@ -1729,8 +2176,14 @@ export const WorkspaceRequestsDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<WorkspaceRequestsQuery, WorkspaceRequestsQueryVariables>;
 export const RequestWorkspaceDocument = new TypedDocumentString(`
-    mutation RequestWorkspace($kind: WorkspaceRequestKind!, $contactEmail: String!, $details: String!) {
-  requestWorkspace(kind: $kind, contactEmail: $contactEmail, details: $details) {
+    mutation RequestWorkspace($kind: WorkspaceRequestKind!, $contactEmail: String!, $details: String!, $name: String, $currency: String) {
+  requestWorkspace(
+    kind: $kind
+    contactEmail: $contactEmail
+    details: $details
+    name: $name
+    currency: $currency
+  ) {
     ...WorkspaceRequestItem
   }
 }
@@ -1738,6 +2191,8 @@ export const RequestWorkspaceDocument = new TypedDocumentString(`
   id
   kind
   status
+  name
+  currency
   contactEmail
   details
   requestedBy {
@@ -1752,3 +2207,29 @@ export const RequestWorkspaceDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<RequestWorkspaceMutation, RequestWorkspaceMutationVariables>;
+export const WithdrawWorkspaceRequestDocument = new TypedDocumentString(`
+    mutation WithdrawWorkspaceRequest($id: ID!) {
+  withdrawWorkspaceRequest(id: $id) {
+    ...WorkspaceRequestItem
+  }
+}
+    fragment WorkspaceRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  requestedBy {
+    name
+    email
+  }
+  createdAt
+  decidedAt
+  rejectionReason
+  resultWorkspace {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<WithdrawWorkspaceRequestMutation, WithdrawWorkspaceRequestMutationVariables>;

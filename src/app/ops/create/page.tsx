@@ -1,0 +1,5 @@
+import { CreatePage } from '@/components/ops/create/CreatePage';
+
+export default function OpsCreatePage() {
+  return <CreatePage />;
+}

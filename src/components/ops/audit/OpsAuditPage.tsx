@@ -1,0 +1,202 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { type FormEvent, useMemo } from 'react';
+import { AUDIT_ACTIONS } from '@/features/audit/actions';
+import {
+  type AuditEventFilter,
+  OpsAuditEventsDocument,
+  type OpsAuditEventsQuery,
+  OpsWorkspaceChoicesDocument,
+} from '../../api/generated/graphql';
+import { useOperation } from '../../api/use-operation';
+import { usePagedList } from '../../api/use-paged-list';
+import { formatDateTime } from '../../format';
+import { EmptyState, ErrorNotice, Loading } from '../../states';
+import { LoadMore } from '../../ui/LoadMore';
+import { SelectField, TextField } from '../Field';
+import { OpsPageHeader } from '../OpsPageHeader';
+
+/** The URL's query parameters, one per filter, so a filtered log can be bookmarked and shared. */
+const PARAMS = ['organization', 'workspace', 'actor', 'action', 'from', 'to'] as const;
+type Param = (typeof PARAMS)[number];
+
+type EventNode = OpsAuditEventsQuery['auditEvents']['edges'][number]['node'];
+const pick = (data: OpsAuditEventsQuery) => data.auditEvents;
+
+/** The platform's audit log (every event), filtered by organization, Workspace, actor, action and date. */
+export function OpsAuditPage() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const values = useMemo(() => Object.fromEntries(PARAMS.map((p) => [p, params.get(p) ?? ''])) as Record<Param, string>, [params]);
+  const filter = useMemo(() => toFilter(values), [values]);
+  const list = usePagedList(OpsAuditEventsDocument, { first: 50, filter }, pick, '');
+
+  const navigate = (next: Partial<Record<Param, string>>) => {
+    const query = new URLSearchParams();
+    for (const p of PARAMS) if (next[p]) query.set(p, next[p] as string);
+    const search = query.toString();
+    router.replace(search ? `${pathname}?${search}` : pathname);
+  };
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    navigate(Object.fromEntries(PARAMS.map((p) => [p, String(form.get(p) ?? '').trim()])));
+  }
+  const active = PARAMS.some((p) => values[p]);
+
+  return (
+    <>
+      <OpsPageHeader title="Audit log" lead="Every change on the platform: who did what, where and when." />
+      <Filters key={params.toString()} values={values} onSubmit={submit} onReset={() => navigate({})} active={active} />
+      {list.state.status === 'loading' && <Loading label="Loading the audit log…" />}
+      {list.state.status === 'error' && (
+        <ErrorNotice title="The audit log could not be loaded" message={list.state.error.message} onRetry={list.reload} />
+      )}
+      {list.state.status === 'ready' &&
+        (list.nodes.length === 0 ? (
+          <EmptyState title={active ? 'No event matches these filters' : 'Nothing recorded yet'}>
+            {active ? 'Widen the date range or reset the filters.' : 'Changes on the platform appear here.'}
+          </EmptyState>
+        ) : (
+          <>
+            <EventTable events={list.nodes} onActor={(actor) => navigate({ ...values, actor })} />
+            <LoadMore list={list} noun="events" />
+          </>
+        ))}
+    </>
+  );
+}
+
+/** From the URL's words to the API's filter: dates are whole local days. */
+function toFilter(values: Record<Param, string>): AuditEventFilter | null {
+  const filter: AuditEventFilter = {
+    organizationId: values.organization || null,
+    workspaceId: values.workspace || null,
+    actorId: values.actor || null,
+    actions: values.action ? [values.action] : null,
+    from: values.from ? new Date(`${values.from}T00:00:00`).toISOString() : null,
+    to: values.to ? new Date(`${values.to}T23:59:59.999`).toISOString() : null,
+  };
+  return Object.values(filter).some((v) => v !== null) ? filter : null;
+}
+
+function Filters({
+  values,
+  onSubmit,
+  onReset,
+  active,
+}: {
+  values: Record<Param, string>;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  onReset: () => void;
+  active: boolean;
+}) {
+  const choices = useOperation(OpsWorkspaceChoicesDocument, {});
+  // The selects take their value from the URL when they mount: only once their options are there.
+  if (choices.state.status === 'loading') return <Loading label="Loading the filters…" />;
+  const orgs = choices.state.status === 'ready' ? choices.state.data.organizations : [];
+  const anyOption = { value: '', label: 'Any' };
+  const organizationOptions = [anyOption, ...orgs.map((o) => ({ value: o.id, label: o.name }))];
+  const workspaceOptions = [
+    anyOption,
+    ...orgs.flatMap((o) => (o.workspaces ?? []).map((w) => ({ value: w.id, label: `${w.name} (${o.name})` }))),
+  ];
+  const actionOptions = [anyOption, ...Object.values(AUDIT_ACTIONS).flatMap((actions) => actions.map((a) => ({ value: a, label: a })))];
+  return (
+    <form className="card filters-card" onSubmit={onSubmit} aria-label="Audit filters">
+      <div className="filters">
+        <SelectField label="Organization" name="organization" defaultValue={values.organization} options={organizationOptions} />
+        <SelectField label="Workspace" name="workspace" defaultValue={values.workspace} options={workspaceOptions} />
+        <TextField label="Actor (user id)" name="actor" defaultValue={values.actor} placeholder="Pick one in the list" />
+        <SelectField label="Action" name="action" defaultValue={values.action} options={actionOptions} />
+        <TextField label="From" name="from" type="date" defaultValue={values.from} />
+        <TextField label="To" name="to" type="date" defaultValue={values.to} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button-primary">
+          Apply filters
+        </button>
+        {active && (
+          <button type="button" className="button" onClick={onReset}>
+            Reset
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function EventTable({ events, onActor }: { events: EventNode[]; onActor: (actorId: string) => void }) {
+  return (
+    <div className="card table-card">
+      <table className="table">
+        <caption className="visually-hidden">Audit events</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Action</th>
+            <th scope="col">By</th>
+            <th scope="col">Workspace</th>
+            <th scope="col">Object</th>
+            <th scope="col">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td className="small nowrap">{formatDateTime(e.createdAt)}</td>
+              <th scope="row" className="mono small">
+                {e.action}
+              </th>
+              <td className="small">
+                {e.actor ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    title="Show only this actor’s events"
+                    onClick={() => onActor(e.actor?.id ?? '')}
+                  >
+                    {e.actor.name}
+                  </button>
+                ) : (
+                  (e.actorEmail ?? <span className="muted">System</span>)
+                )}
+              </td>
+              <td className="small">
+                {e.workspace ? <Link href={`/w/${e.workspace.id}`}>{e.workspace.name}</Link> : <span className="muted">Platform</span>}
+              </td>
+              <td className="small">
+                {e.targetType} <span className="mono muted">{e.targetId.slice(0, 8)}</span>
+              </td>
+              <td className="small">
+                {e.before || e.after ? (
+                  <details>
+                    <summary>Before / after</summary>
+                    <div className="diff">
+                      <pre>{pretty(e.before)}</pre>
+                      <pre>{pretty(e.after)}</pre>
+                    </div>
+                  </details>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function pretty(json: string | null): string {
+  if (!json) return '—';
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
