@@ -55,6 +55,7 @@ const config: CodegenConfig = {
           Viewer: '../../server/context#Viewer as ViewerModel',
           AuthPayload: '../../features/identity/auth-payload#AuthPayloadModel',
           MembershipConnection: '../../db/paging#Connection<MembershipModel>',
+          UserConnection: '../../db/paging#Connection<UserRow>',
           AuditEventConnection: '../../db/paging#Connection<AuditEventRow>',
           ApplicationToken: '../../db/schema#ApplicationTokenRow',
           ApplicationTokenConnection: '../../db/paging#Connection<ApplicationTokenRow>',

@@ -8,12 +8,14 @@ import { createEndpoint, createTenant, memberWithRole, registerSims } from './fa
 describe('every connection refuses a bad cursor', () => {
   let app: TestApp;
   let token: string;
+  let opsToken: string;
   let connections: ConnectionField[];
 
   beforeAll(async () => {
     app = await createTestApp();
     const tenant = await createTenant(app);
     token = tenant.admin.token;
+    opsToken = await app.opsToken();
     // At least two items in every list, so each has a real cursor to tamper with.
     await memberWithRole(app, tenant.workspace.id, 'USER');
     await registerSims(app, token, 2);
@@ -33,7 +35,7 @@ describe('every connection refuses a bad cursor', () => {
   it('finds the connections by introspection', () => {
     const names = connections.map((c) => c.label.replace(/^Query\./, ''));
     // The lists the portal and integrators page through today; new ones join by themselves.
-    expect(names).toEqual(expect.arrayContaining(['endpoints', 'sims', 'workspaceUsers', 'auditEvents', 'applicationTokens', 'invoices']));
+    expect(names).toEqual(expect.arrayContaining(['endpoints', 'sims', 'workspaceUsers', 'auditEvents', 'applicationTokens', 'invoices', 'users']));
   });
 
   it("refuses garbage, a tampered cursor and another list's cursor on every connection", async () => {
@@ -67,8 +69,11 @@ describe('every connection refuses a bad cursor', () => {
     expect(failures).toEqual([]);
   });
 
+  // "Operators only" fields answer an operator; the rest the tenant's Administrator, in their Workspace.
   const run = (c: ConnectionField, variables: { first: number; after?: string }) =>
-    app.gql<Record<string, unknown>>(`query($first: Int, $after: String) { ${c.selection} }`, variables, { token });
+    app.gql<Record<string, unknown>>(`query($first: Int, $after: String) { ${c.selection} }`, variables, {
+      token: c.operatorsOnly ? opsToken : token,
+    });
 });
 
 interface ConnectionField {
@@ -78,10 +83,13 @@ interface ConnectionField {
   selection: string;
   /** Where the connection sits in the answer (list steps take the first item). */
   path: string[];
+  /** Described "Operators only": run as an operator. */
+  operatorsOnly: boolean;
 }
 
 interface IntrospectedField {
   name: string;
+  description: string | null;
   args: { name: string; type: TypeRef }[];
   type: TypeRef;
 }
@@ -104,7 +112,7 @@ const TYPE_REF = 'kind name ofType { kind name ofType { kind name ofType { kind 
  */
 async function connectionFields(app: TestApp, token: string): Promise<ConnectionField[]> {
   const result = await app.gql<{ __schema: { types: IntrospectedType[] } }>(
-    `{ __schema { types { name fields { name type { ${TYPE_REF} } args { name type { ${TYPE_REF} } } } } } }`,
+    `{ __schema { types { name fields { name description type { ${TYPE_REF} } args { name type { ${TYPE_REF} } } } } } }`,
     {},
     { token },
   );
@@ -119,17 +127,18 @@ async function connectionFields(app: TestApp, token: string): Promise<Connection
       if (!free(field)) throw new Error(`${label} has required arguments: teach test/cursors.test.ts their values`);
       const inner = `${field.name}(first: $first, after: $after) { pageInfo { endCursor } }`;
       if (type.name === 'Query') {
-        found.push({ label, selection: inner, path: [field.name] });
+        found.push({ label, selection: inner, path: [field.name], operatorsOnly: (field.description ?? '').startsWith('Operators only') });
         continue;
       }
       const direct = rootFields.find((f) => free(f) && namedType(f.type) === type.name);
       const viaList = rootFields.find((f) => free(f) && namedType(f.type) === `${type.name}Connection`);
-      if (direct) found.push({ label, selection: `${direct.name} { ${inner} }`, path: [direct.name, field.name] });
+      if (direct) found.push({ label, selection: `${direct.name} { ${inner} }`, path: [direct.name, field.name], operatorsOnly: false });
       else if (viaList) {
         found.push({
           label,
           selection: `${viaList.name}(first: 1) { edges { node { ${inner} } } }`,
           path: [viaList.name, 'edges', 'node', field.name],
+          operatorsOnly: false,
         });
       } else throw new Error(`${label}: no way to reach ${type.name} from Query; teach test/cursors.test.ts one`);
     }

@@ -1,5 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { type OrganizationRow, organizations } from '../../db/schema';
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { PageQuery, SortOrder } from '../../db/paging';
+import { type OrganizationRow, type UserRow, organizations, users } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 
 /*
@@ -42,4 +43,36 @@ export async function updateOrganization(
 ): Promise<OrganizationRow | null> {
   const [row] = await db.update(organizations).set(set).where(eq(organizations.id, id)).returning();
   return row ?? null;
+}
+
+/** By email (unique, so the id only settles what the collation might call equal). */
+export const USERS_ORDER: SortOrder<UserRow> = {
+  name: 'users:EMAIL',
+  descending: false,
+  keys: [
+    { column: users.email, type: 'text', of: (row) => row.email },
+    { column: users.id, type: 'uuid', of: (row) => row.id },
+  ],
+};
+
+/** Users whose email or name contains `search` in any letter case; every user for an empty one. */
+export function userSearchCondition(search: string): SQL | undefined {
+  if (!search) return undefined;
+  // LIKE's wildcards and its escape character are matched literally: a search for "a_b" is not a pattern.
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(users.email, pattern), ilike(users.name, pattern));
+}
+
+export async function pageUsers(db: Database, scope: SQL | undefined, page: PageQuery): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(scope, page.where))
+    .orderBy(...page.orderBy)
+    .limit(page.limit);
+}
+
+export async function countUsers(db: Database, scope: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users).where(scope);
+  return row?.n ?? 0;
 }

@@ -6,6 +6,7 @@ import {
   createWorkspace,
   getOrganization,
   listOrganizations,
+  listUsers,
   setWorkspaceLimit,
 } from './service';
 
@@ -13,6 +14,7 @@ export const opsResolvers: Resolvers = {
   Query: {
     organizations: (_, __, ctx) => listOrganizations({ ctx }),
     organization: (_, input, ctx) => getOrganization({ ctx, input }),
+    users: (_, input, ctx) => listUsers({ ctx, input }),
   },
   Mutation: {
     createOrganization: (_, { input }, ctx) => createOrganization({ ctx, input }),

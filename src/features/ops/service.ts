@@ -1,5 +1,6 @@
 import { requireOperator } from '../../auth/guard';
 import { assertPasswordStrength, hashPassword } from '../../auth/passwords';
+import { type Connection, type PageArgs, paginate } from '../../db/paging';
 import type { MembershipRow, OrganizationRow, UserRow, WorkspaceRow } from '../../db/schema';
 import { badInput, conflict, isUniqueViolation, isUuid, notFound } from '../../errors';
 import type { CreateOrganizationInput, PaymentType, Role } from '../../graphql/generated/resolvers-types';
@@ -10,7 +11,16 @@ import { insertUser } from '../identity/queries';
 import { findMembership, upsertActiveMembership } from '../memberships/queries';
 import { storedRole } from '../memberships/roles';
 import { countLinkedWorkspaces, insertWorkspace } from '../workspaces/queries';
-import { insertOrganization, listOrganizationRows, lockOrganizationRow, updateOrganization } from './queries';
+import {
+  countUsers,
+  insertOrganization,
+  listOrganizationRows,
+  lockOrganizationRow,
+  pageUsers,
+  USERS_ORDER,
+  updateOrganization,
+  userSearchCondition,
+} from './queries';
 
 export const listOrganizations: Verb<undefined, OrganizationRow[]> = async ({ ctx }) => {
   requireOperator(ctx);
@@ -20,6 +30,23 @@ export const listOrganizations: Verb<undefined, OrganizationRow[]> = async ({ ct
 export const getOrganization: Verb<{ id: string }, OrganizationRow | null> = async ({ ctx, input }) => {
   requireOperator(ctx);
   return isUuid(input.id) ? ctx.loaders.organization.load(input.id) : null;
+};
+
+const MAX_SEARCH = 200;
+
+/** Every user account, by email, narrowed by a search on email or name (the ops console's user pickers). */
+export const listUsers: Verb<PageArgs & { search?: string | null }, Connection<UserRow>> = async ({ ctx, input }) => {
+  requireOperator(ctx);
+  const search = (input.search ?? '').trim();
+  if (search.length > MAX_SEARCH) throw badInput('search', `search must be at most ${MAX_SEARCH} characters.`);
+  const scope = userSearchCondition(search);
+  return paginate({
+    ctx,
+    order: USERS_ORDER,
+    page: input,
+    rows: (page) => pageUsers(ctx.db, scope, page),
+    count: () => countUsers(ctx.db, scope),
+  });
 };
 
 /** The API's input, plus the payment type, which only a CREATE approval copies (from the main organization). */

@@ -1071,6 +1071,8 @@ export type Query = {
   sim: Maybe<Sim>;
   /** SIMs of the active Workspace, filtered and sorted (default: newest first). */
   sims: SimConnection;
+  /** Operators only: every user account of the platform (invited ones too), by email; `search` narrows to those whose email or name contains it. */
+  users: UserConnection;
   /** Who is asking, in which Workspace, with which role. UNAUTHENTICATED without credentials. */
   viewer: Viewer;
   /** A Workspace the viewer can enter (operators: any); null when it is not visible to the viewer. */
@@ -1187,6 +1189,14 @@ export type QuerySimsArgs = {
   filter?: InputMaybe<SimFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<SimOrder>;
+};
+
+
+/** The entry point for reads. Everything is scoped to the viewer and their active Workspace. */
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1482,6 +1492,26 @@ export type User = {
   name: Scalars['String']['output'];
 };
 
+/** A page of users. */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  /** The users of this page, by email, each with its cursor. */
+  edges: Array<UserEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many users match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A user and their cursor. */
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  /** Pass to `after` to continue after this user. */
+  cursor: Scalars['String']['output'];
+  /** The user. */
+  node: User;
+};
+
 /** The principal making the request. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -1742,6 +1772,8 @@ export type ResolversTypes = {
   UsageRecordInput: UsageRecordInput;
   UsageSummary: ResolverTypeWrapper<UsageSummaryModel>;
   User: ResolverTypeWrapper<UserRow>;
+  UserConnection: ResolverTypeWrapper<Connection<UserRow>>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   Workspace: ResolverTypeWrapper<WorkspaceRow>;
   WorkspaceAccess: ResolverTypeWrapper<WorkspaceAccessEntry>;
@@ -1816,6 +1848,8 @@ export type ResolversParentTypes = {
   UsageRecordInput: UsageRecordInput;
   UsageSummary: UsageSummaryModel;
   User: UserRow;
+  UserConnection: Connection<UserRow>;
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   Viewer: ViewerModel;
   Workspace: WorkspaceRow;
   WorkspaceAccess: WorkspaceAccessEntry;
@@ -2138,6 +2172,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   servicePolicy?: Resolver<Maybe<ResolversTypes['ServicePolicy']>, ParentType, ContextType, RequireFields<QueryServicePolicyArgs, 'id'>>;
   sim?: Resolver<Maybe<ResolversTypes['Sim']>, ParentType, ContextType, RequireFields<QuerySimArgs, 'id'>>;
   sims?: Resolver<ResolversTypes['SimConnection'], ParentType, ContextType, Partial<QuerySimsArgs>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType, RequireFields<QueryWorkspaceArgs, 'id'>>;
   workspaceDailyStats?: Resolver<ResolversTypes['WorkspaceStatsReport'], ParentType, ContextType, Partial<QueryWorkspaceDailyStatsArgs>>;
@@ -2208,6 +2243,17 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
@@ -2304,6 +2350,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SimEdge?: SimEdgeResolvers<ContextType>;
   UsageSummary?: UsageSummaryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
   WorkspaceAccess?: WorkspaceAccessResolvers<ContextType>;

@@ -594,6 +594,14 @@ export type RejectRequestMutationVariables = Exact<{
 
 export type RejectRequestMutation = { rejectWorkspaceRequest: { id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { id: string, name: string, email: string } | null, organization: { id: string, name: string, currency: string, package: Package, vatRate: string, vatNumber: string | null, billingEmail: string | null, linkedWorkspaceCount: number, workspaceLimit: number }, resultWorkspace: { id: string, name: string, organization: { id: string, name: string, currency: string } } | null } };
 
+export type OpsUserChoicesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type OpsUserChoicesQuery = { users: { totalCount: number, edges: Array<{ node: { id: string, email: string, name: string } }> } };
+
 export type OpsConsoleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2002,6 +2010,20 @@ export const RejectRequestDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<RejectRequestMutation, RejectRequestMutationVariables>;
+export const OpsUserChoicesDocument = new TypedDocumentString(`
+    query OpsUserChoices($search: String, $first: Int) {
+  users(search: $search, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        email
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpsUserChoicesQuery, OpsUserChoicesQueryVariables>;
 export const OpsConsoleDocument = new TypedDocumentString(`
     query OpsConsole {
   viewer {
