@@ -35,7 +35,9 @@ describe('every connection refuses a bad cursor', () => {
   it('finds the connections by introspection', () => {
     const names = connections.map((c) => c.label.replace(/^Query\./, ''));
     // The lists the portal and integrators page through today; new ones join by themselves.
-    expect(names).toEqual(expect.arrayContaining(['endpoints', 'sims', 'workspaceUsers', 'auditEvents', 'applicationTokens', 'invoices', 'users']));
+    expect(names).toEqual(
+      expect.arrayContaining(['endpoints', 'sims', 'workspaceUsers', 'auditEvents', 'applicationTokens', 'invoices', 'users']),
+    );
   });
 
   it("refuses garbage, a tampered cursor and another list's cursor on every connection", async () => {

@@ -31,7 +31,7 @@ describe('statements per portal query', () => {
 
   it('finds the portal queries', () => {
     expect(queries.map((q) => q.name)).toEqual(
-      expect.arrayContaining(['WorkspaceShell', 'Endpoints', 'Sims', 'WorkspaceUsers', 'Organizations']),
+      expect.arrayContaining(['WorkspaceShell', 'Endpoints', 'Sims', 'WorkspaceUsers', 'Organizations', 'OpsUserChoices']),
     );
   });
 
@@ -72,6 +72,10 @@ interface World {
   /** The SuperAdmin of the main organization, acting in its own Workspace. */
   superAdmin: string;
   endpointId: string;
+  /** A Workspace of another organization, never linked: what the ops console's link preview names. */
+  linkableId: string;
+  /** A Workspace linked to the main organization: what the unlink preview names. */
+  linkedId: string;
   size: number;
 }
 
@@ -80,7 +84,16 @@ async function createWorld(app: TestApp): Promise<World> {
   const main = await createOrg(app, { workspaceLimit: 20 });
   const own = await createWorkspace(app, main.id);
   const admin = await memberWithRole(app, own.id, 'ADMINISTRATOR');
-  const world: World = { main, workspaceId: own.id, superAdmin: admin.token, endpointId: '', size: 0 };
+  const linkable = await createWorkspace(app, (await createOrg(app)).id);
+  const world: World = {
+    main,
+    workspaceId: own.id,
+    superAdmin: admin.token,
+    endpointId: '',
+    linkableId: linkable.id,
+    linkedId: '',
+    size: 0,
+  };
   await grow(app, world, 2);
   return world;
 }
@@ -92,7 +105,9 @@ async function grow(app: TestApp, world: World, size: number): Promise<void> {
   for (let i = world.size; i < size; i++) {
     // A linked Workspace of its own organization: the switcher, reports and the ops console grow.
     const org = await createOrg(app);
-    await linkWorkspace(app, world.main.id, (await createWorkspace(app, org.id)).id);
+    const linked = await createWorkspace(app, org.id);
+    await linkWorkspace(app, world.main.id, linked.id);
+    world.linkedId ||= linked.id;
     // A tenant with a pending request: the ops console's request list grows.
     const tenant = await createTenant(app, { package: 'PRO' });
     expectData(
@@ -164,6 +179,8 @@ function variablesFor(query: PortalQuery, world: World): Record<string, unknown>
     if (name === 'first') variables.first = 50;
     else if (name === 'id') variables.id = world.endpointId;
     else if (name === 'includeRevoked') variables.includeRevoked = true;
+    else if (name === 'mainOrganizationId') variables.mainOrganizationId = world.main.id;
+    else if (name === 'workspaceId') variables.workspaceId = query.name === 'OpsPreviewUnlink' ? world.linkedId : world.linkableId;
     else if (definition.type.kind === Kind.NON_NULL_TYPE) throw new Error(`${query.name} needs $${name}: give it a value in variablesFor`);
   }
   return variables;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { PageQuery, SortOrder } from '../../db/paging';
-import { type OrganizationRow, type UserRow, organizations, users } from '../../db/schema';
+import { type OrganizationRow, organizations, type UserRow, users } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 
 /*

@@ -59,7 +59,9 @@ describe('users (operators)', () => {
   it('matches any part of the email or the name, in any letter case, ordered by email', async () => {
     const page = await list({ search: tag.toUpperCase() });
     // Bob matches by name only (his email holds just part of the tag); the others by email.
-    expect(emails(page)).toEqual([`alice.${tag}`, `carol.${tag}`, `dave.${tag}`, `zed.${tag.slice(0, 6)}x`].map((e) => `${e}@example.test`));
+    expect(emails(page)).toEqual(
+      [`alice.${tag}`, `carol.${tag}`, `dave.${tag}`, `zed.${tag.slice(0, 6)}x`].map((e) => `${e}@example.test`),
+    );
     expect(page.totalCount).toBe(4);
     expect(page.pageInfo.hasNextPage).toBe(false);
     // Part of a name, in another case.

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { type FormEvent, useMemo } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { AUDIT_ACTIONS } from '@/features/audit/actions';
 import {
   type AuditEventFilter,
@@ -17,6 +17,7 @@ import { EmptyState, ErrorNotice, Loading } from '../../states';
 import { LoadMore } from '../../ui/LoadMore';
 import { SelectField, TextField } from '../Field';
 import { OpsPageHeader } from '../OpsPageHeader';
+import { type UserChoice, UserPicker } from '../UserPicker';
 
 /** The URL's query parameters, one per filter, so a filtered log can be bookmarked and shared. */
 const PARAMS = ['organization', 'workspace', 'actor', 'action', 'from', 'to'] as const;
@@ -46,11 +47,12 @@ export function OpsAuditPage() {
     navigate(Object.fromEntries(PARAMS.map((p) => [p, String(form.get(p) ?? '').trim()])));
   }
   const active = PARAMS.some((p) => values[p]);
+  const actor = useMemo(() => actorOf(values.actor, list.nodes), [values.actor, list.nodes]);
 
   return (
     <>
       <OpsPageHeader title="Audit log" lead="Every change on the platform: who did what, where and when." />
-      <Filters key={params.toString()} values={values} onSubmit={submit} onReset={() => navigate({})} active={active} />
+      <Filters key={params.toString()} values={values} actor={actor} onSubmit={submit} onReset={() => navigate({})} active={active} />
       {list.state.status === 'loading' && <Loading label="Loading the audit log…" />}
       {list.state.status === 'error' && (
         <ErrorNotice title="The audit log could not be loaded" message={list.state.error.message} onRetry={list.reload} />
@@ -83,18 +85,33 @@ function toFilter(values: Record<Param, string>): AuditEventFilter | null {
   return Object.values(filter).some((v) => v !== null) ? filter : null;
 }
 
+/**
+ * The URL holds only the actor's id: their name and email come from the events listed (all of them
+ * that actor's), and the picker shows the bare id until those are there.
+ */
+function actorOf(actorId: string, events: readonly EventNode[]): UserChoice | null {
+  if (!actorId) return null;
+  const event = events.find((e) => e.actor?.id === actorId);
+  return { id: actorId, name: event?.actor?.name, email: event?.actorEmail ?? undefined };
+}
+
 function Filters({
   values,
+  actor,
   onSubmit,
   onReset,
   active,
 }: {
   values: Record<Param, string>;
+  actor: UserChoice | null;
   onSubmit: (e: FormEvent<HTMLFormElement>) => void;
   onReset: () => void;
   active: boolean;
 }) {
   const choices = useOperation(OpsWorkspaceChoicesDocument, {});
+  const [picked, setPicked] = useState<UserChoice | null | undefined>(undefined);
+  // Until the operator picks (or clears), the actor is the URL's, described by the page.
+  const chosenActor = picked === undefined ? actor : picked;
   // The selects take their value from the URL when they mount: only once their options are there.
   if (choices.state.status === 'loading') return <Loading label="Loading the filters…" />;
   const orgs = choices.state.status === 'ready' ? choices.state.data.organizations : [];
@@ -110,7 +127,7 @@ function Filters({
       <div className="filters">
         <SelectField label="Organization" name="organization" defaultValue={values.organization} options={organizationOptions} />
         <SelectField label="Workspace" name="workspace" defaultValue={values.workspace} options={workspaceOptions} />
-        <TextField label="Actor (user id)" name="actor" defaultValue={values.actor} placeholder="Pick one in the list" />
+        <UserPicker label="Actor" name="actor" value={chosenActor} onChange={setPicked} />
         <SelectField label="Action" name="action" defaultValue={values.action} options={actionOptions} />
         <TextField label="From" name="from" type="date" defaultValue={values.from} />
         <TextField label="To" name="to" type="date" defaultValue={values.to} />

@@ -2,13 +2,14 @@
 
 import { useState } from 'react';
 import { OpsPageHeader } from '../OpsPageHeader';
+import type { UserChoice } from '../UserPicker';
 import { AddMemberForm, CreateOrganizationForm, CreateUserForm, CreateWorkspaceForm } from './forms';
 
 /** Creating the platform's objects by hand: organization, Workspace, user, membership. */
 export function CreatePage() {
   // Each creation refreshes the pickers of the forms below it (a new organization, a new Workspace).
   const [generation, setGeneration] = useState(0);
-  const [lastUser, setLastUser] = useState<{ id: string; email: string } | null>(null);
+  const [lastUser, setLastUser] = useState<UserChoice | null>(null);
   const bump = () => setGeneration((g) => g + 1);
   return (
     <>

@@ -15,6 +15,7 @@ import { fieldError, formError, useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { SelectField, TextField } from '../Field';
 import { PACKAGE_OPTIONS } from '../requests/ApproveCreateDialog';
+import { type UserChoice, UserPicker } from '../UserPicker';
 import { WorkspacePicker } from '../WorkspacePicker';
 
 type Values = (name: string) => string;
@@ -173,7 +174,7 @@ export function CreateWorkspaceForm({ generation, onCreated }: { generation: num
   );
 }
 
-export function CreateUserForm({ onCreated }: { onCreated: (user: { id: string; email: string }) => void }) {
+export function CreateUserForm({ onCreated }: { onCreated: (user: UserChoice) => void }) {
   const [done, setDone] = useState<string | null>(null);
   const action = useAction(async (form: HTMLFormElement, email: string, name: string, password: string) => {
     const user = (await request(OpsCreateUserDocument, { email, name, password })).createUser;
@@ -220,11 +221,15 @@ const ROLE_OPTIONS = [
   { value: 'OBSERVER', label: 'Observer' },
 ] as const;
 
-export function AddMemberForm({ generation, lastUser }: { generation: number; lastUser: { id: string; email: string } | null }) {
+export function AddMemberForm({ generation, lastUser }: { generation: number; lastUser: UserChoice | null }) {
   const [workspaceId, setWorkspaceId] = useState<string | null>(null);
+  // Prefilled with the user just created; the picker finds anyone else.
+  const [user, setUser] = useState<UserChoice | null>(lastUser);
+  useEffect(() => setUser(lastUser), [lastUser]);
   const [done, setDone] = useState<string | null>(null);
   const action = useAction(async (userId: string, role: Role) => {
     if (!workspaceId) throw new Error('Choose the Workspace.');
+    if (!userId) throw new Error('Choose the user.');
     const m = (await request(OpsAddMemberDocument, { workspaceId, userId, role })).addMember;
     setDone(`${m.user.email} is now ${m.role.toLowerCase()} of ${m.workspace.name}.`);
   });
@@ -248,13 +253,12 @@ export function AddMemberForm({ generation, lastUser }: { generation: number; la
       <div className="span-all" key={generation}>
         <WorkspacePicker label="Workspace" value={workspaceId} onChange={setWorkspaceId} error={fieldError(action.error, 'workspaceId')} />
       </div>
-      <TextField
-        key={lastUser?.id ?? 'none'}
-        label="User id"
+      <UserPicker
+        label="User"
         name="userId"
-        required
-        defaultValue={lastUser?.id ?? ''}
-        hint={lastUser ? `The user just created: ${lastUser.email}` : 'Shown when the user is created'}
+        value={user}
+        onChange={setUser}
+        hint={lastUser && user?.id === lastUser.id ? 'The user just created' : undefined}
         error={fieldError(action.error, 'userId')}
       />
       <SelectField label="Role" name="role" defaultValue="USER" options={ROLE_OPTIONS} error={fieldError(action.error, 'role')} />
