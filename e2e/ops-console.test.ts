@@ -200,12 +200,37 @@ describeWithChromium('the ops console in a browser', () => {
     await user.getByRole('status').filter({ hasText: 'User nora@e2e.test created' }).waitFor();
 
     const membership = page.getByRole('region', { name: 'Membership' });
-    expect(await membership.getByRole('textbox', { name: /^User id/ }).inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    const picker = membership.getByRole('combobox', { name: /^User/ });
+    // Prefilled with the user just created.
+    expect(await picker.inputValue()).toBe('Nora Nordic (nora@e2e.test)');
     await membership.getByRole('searchbox', { name: 'Search Workspaces' }).fill('nordic');
     await membership.getByRole('radio', { name: /Nordic Trucks/ }).check();
     await membership.getByRole('combobox', { name: /^Role/ }).selectOption('ADMINISTRATOR');
     await membership.getByRole('button', { name: 'Add membership' }).click();
     await membership.getByRole('status').filter({ hasText: 'nora@e2e.test is now administrator of Nordic Trucks.' }).waitFor();
+
+    // Anyone else is found by typing part of their name, and chosen with the keyboard.
+    await picker.fill('gamm');
+    const options = membership.getByRole('listbox', { name: /^User: matches/ }).getByRole('option');
+    await options.filter({ hasText: 'Gina Gamma' }).waitFor();
+    expect(await options.allTextContents()).toEqual([expect.stringMatching(/^Gina Gamma gina-gamma-.*@e2e\.test$/)]);
+    await picker.press('ArrowDown');
+    expect(await options.first().getAttribute('aria-selected')).toBe('true');
+    expect(await picker.getAttribute('aria-activedescendant')).toBe(await options.first().getAttribute('id'));
+    await picker.press('Enter');
+    expect(await picker.inputValue()).toMatch(/^Gina Gamma \(gina-gamma-.*@e2e\.test\)$/);
+    expect(await picker.getAttribute('aria-expanded')).toBe('false');
+    await membership.getByRole('combobox', { name: /^Role/ }).selectOption('OBSERVER');
+    await membership.getByRole('button', { name: 'Add membership' }).click();
+    await membership
+      .getByRole('status')
+      .filter({ hasText: /gina-gamma-.*@e2e\.test is now observer of Nordic Trucks\./ })
+      .waitFor();
+    // Typing again forgets the choice: the API is not asked for a user the form no longer names.
+    await picker.fill('nobody-matches-this');
+    await membership.getByText('No user matches.').waitFor();
+    await membership.getByRole('button', { name: 'Add membership' }).click();
+    await membership.getByRole('alert').filter({ hasText: 'Choose the user.' }).waitFor();
     await page.screenshot({ path: '/tmp/ops-create.png', fullPage: true });
   });
 
@@ -223,7 +248,7 @@ describeWithChromium('the ops console in a browser', () => {
       for (let i = 0; i < 50 && JSON.stringify(await actions()) !== JSON.stringify(expected); i++) await page.waitForTimeout(200);
       expect(await actions()).toEqual(expected);
     };
-    await showing(['membership.added', 'organization.created', 'workspace.created']);
+    await showing(['membership.added', 'membership.added', 'organization.created', 'workspace.created']);
 
     await filters.getByRole('combobox', { name: /^Action/ }).selectOption('workspace.created');
     await filters.getByRole('button', { name: 'Apply filters' }).click();
@@ -233,6 +258,22 @@ describeWithChromium('the ops console in a browser', () => {
     expect(await filters.getByRole('combobox', { name: /^Action/ }).inputValue()).toBe('workspace.created');
     await page.screenshot({ path: '/tmp/ops-audit.png', fullPage: true });
 
+    await filters.getByRole('button', { name: 'Reset' }).click();
+    await page.waitForURL(`${portal.url}/ops/audit`);
+
+    // The actor is picked by name; the URL keeps their id, and a reload shows their name and email again.
+    const actor = filters.getByRole('combobox', { name: /^Actor/ });
+    await actor.fill('gina');
+    await filters.getByRole('option', { name: /Gina Gamma/ }).click();
+    expect(await actor.inputValue()).toMatch(/^Gina Gamma \(gina-gamma-.*@e2e\.test\)$/);
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/\/ops\/audit\?actor=[0-9a-f-]{36}$/);
+    await page.reload();
+    await showing(['workspace_request.sent']);
+    // The name and email come with the listed events: wait for them to replace the bare id.
+    const shown = async () => filters.getByRole('combobox', { name: /^Actor/ }).inputValue();
+    for (let i = 0; i < 50 && !(await shown()).startsWith('Gina Gamma'); i++) await page.waitForTimeout(200);
+    expect(await shown()).toMatch(/^Gina Gamma \(gina-gamma-.*@e2e\.test\)$/);
     await filters.getByRole('button', { name: 'Reset' }).click();
     await page.waitForURL(`${portal.url}/ops/audit`);
   });
@@ -257,6 +298,15 @@ describeWithChromium('the ops console in a browser', () => {
         await p.goto(`${portal.url}${path}`);
         await p.getByRole('heading', { level: 1, name: title }).waitFor();
         await p.waitForFunction(() => document.querySelectorAll('.state-loading').length === 0);
+        if (path === '/ops/create') {
+          // The user picker's open list, with long emails, stays within the screen too.
+          await p.getByRole('combobox', { name: /^User/ }).fill('e2e.test');
+          await p
+            .getByRole('listbox', { name: /^User: matches/ })
+            .getByRole('option')
+            .first()
+            .waitFor();
+        }
         const size = await fits(p);
         expect({ path, ...size }).toEqual({ path, document: size.viewport, viewport: 390 });
         await p.screenshot({ path: `/tmp/ops-phone-${title.replace(/\W+/g, '-').toLowerCase()}.png`, fullPage: true });
