@@ -4,6 +4,7 @@ import { AuditEventsDocument, type AuditItemFragment } from '../api/generated/gr
 import { usePagedList } from '../api/use-paged-list';
 import { formatDateTime } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
+import { AuditChange } from '../ui/AuditChange';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { useWorkspace } from '../workspace/context';
@@ -72,33 +73,8 @@ function AuditRow({ event }: { event: AuditItemFragment }) {
         {event.targetType} <span className="mono muted">{event.targetId.slice(0, 8)}</span>
       </td>
       <td className="small">
-        {event.before || event.after ? (
-          <details>
-            <summary>Before / after</summary>
-            <div className="diff">
-              <div>
-                <strong>Before</strong>
-                <pre>{pretty(event.before)}</pre>
-              </div>
-              <div>
-                <strong>After</strong>
-                <pre>{pretty(event.after)}</pre>
-              </div>
-            </div>
-          </details>
-        ) : (
-          <span className="muted">—</span>
-        )}
+        <AuditChange before={event.before} after={event.after} />
       </td>
     </tr>
   );
-}
-
-function pretty(json: string | null): string {
-  if (!json) return '—';
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
-  }
 }

@@ -14,6 +14,7 @@ import { useOperation } from '../../api/use-operation';
 import { usePagedList } from '../../api/use-paged-list';
 import { formatDateTime } from '../../format';
 import { EmptyState, ErrorNotice, Loading } from '../../states';
+import { AuditChange } from '../../ui/AuditChange';
 import { LoadMore } from '../../ui/LoadMore';
 import { SelectField, TextField } from '../Field';
 import { OpsPageHeader } from '../OpsPageHeader';
@@ -189,17 +190,7 @@ function EventTable({ events, onActor }: { events: EventNode[]; onActor: (actorI
                 {e.targetType} <span className="mono muted">{e.targetId.slice(0, 8)}</span>
               </td>
               <td className="small">
-                {e.before || e.after ? (
-                  <details>
-                    <summary>Before / after</summary>
-                    <div className="diff">
-                      <pre>{pretty(e.before)}</pre>
-                      <pre>{pretty(e.after)}</pre>
-                    </div>
-                  </details>
-                ) : (
-                  <span className="muted">—</span>
-                )}
+                <AuditChange before={e.before} after={e.after} />
               </td>
             </tr>
           ))}
@@ -207,13 +198,4 @@ function EventTable({ events, onActor }: { events: EventNode[]; onActor: (actorI
       </table>
     </div>
   );
-}
-
-function pretty(json: string | null): string {
-  if (!json) return '—';
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
-  }
 }
