@@ -24,7 +24,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         documentMode: 'string',
         avoidOptionals: false,
-        scalars: { Date: 'string', DateTime: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown' },
       },
     },
     './src/graphql/generated/resolvers-types.ts': {
@@ -43,6 +43,7 @@ const config: CodegenConfig = {
         scalars: {
           Date: 'string',
           DateTime: { input: 'string', output: 'Date | string' },
+          JSON: 'unknown',
         },
         mappers: {
           Workspace: '../../db/schema#WorkspaceRow',
@@ -57,6 +58,9 @@ const config: CodegenConfig = {
           MembershipConnection: '../../db/paging#Connection<MembershipModel>',
           UserConnection: '../../db/paging#Connection<UserRow>',
           AuditEventConnection: '../../db/paging#Connection<AuditEventRow>',
+          // Fleet events are read from the audit log's fleet actions (src/features/events).
+          Event: '../../db/schema#AuditEventRow',
+          EventConnection: '../../db/paging#Connection<AuditEventRow>',
           ApplicationToken: '../../db/schema#ApplicationTokenRow',
           ApplicationTokenConnection: '../../db/paging#Connection<ApplicationTokenRow>',
           NewApplicationToken: '../../features/tokens/service#NewApplicationTokenModel',

@@ -27,6 +27,8 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant, formatted as an ISO 8601 date-time string with time zone (e.g. 2026-12-01T10:00:00Z). */
   DateTime: { input: string; output: Date | string; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
 };
 
 /** A token integrators use as `Authorization: Bearer <secret>`. It belongs to one Workspace for life. */
@@ -178,6 +180,16 @@ export type BillingProfile = {
   vatRate: Scalars['String']['output'];
 };
 
+/** A change applied to many devices at once; at least one field must be given. */
+export type BulkUpdateEndpointsInput = {
+  /** Tags to add where missing (1 to 64 characters each); a device may carry at most 20. */
+  addTags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Tags to remove where present. */
+  removeTags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ENABLED or DISABLED. */
+  status?: InputMaybe<EndpointStatus>;
+};
+
 /** Where a device may connect, and its data plan. */
 export type CoveragePolicy = {
   __typename?: 'CoveragePolicy';
@@ -187,6 +199,8 @@ export type CoveragePolicy = {
   createdAt: Scalars['DateTime']['output'];
   /** The data plan's name; null when none. */
   dataPlan: Maybe<Scalars['String']['output']>;
+  /** How many devices use the policy (list them with `endpoints(filter: { coveragePolicyId })`). */
+  endpointCount: Scalars['Int']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Display name, unique in the Workspace (any letter case). */
@@ -386,8 +400,12 @@ export type EndpointEdge = {
 
 /** Which devices to list; all given conditions must hold. */
 export type EndpointFilter = {
-  /** A prefix of the device's name (any letter case) or of its SIM's ICCID, IMSI or MSISDN (the + optional), or of its IMEI. */
+  /** Only devices using this coverage policy. */
+  coveragePolicyId?: InputMaybe<Scalars['ID']['input']>;
+  /** Any part of the device's name (any letter case), of its IMEI, or of its SIM's ICCID, IMSI or MSISDN (the + optional): "0001" finds "Meter 0001". */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** Only devices using this service policy. */
+  servicePolicyId?: InputMaybe<Scalars['ID']['input']>;
   /** Only devices with one of these statuses (omitted or empty: any status). */
   status?: InputMaybe<Array<EndpointStatus>>;
   /** Only devices carrying this tag (exact match). */
@@ -411,6 +429,66 @@ export type EndpointStatus =
   | 'DISABLED'
   /** May connect. */
   | 'ENABLED';
+
+/** How many devices are in one status. */
+export type EndpointStatusCount = {
+  __typename?: 'EndpointStatusCount';
+  /** How many devices of the Workspace are in it. */
+  count: Scalars['Int']['output'];
+  /** The status. */
+  status: EndpointStatus;
+};
+
+/** Something that happened to the fleet of a Workspace. */
+export type Event = {
+  __typename?: 'Event';
+  /** When it happened. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The object as it was before and after: `{ before, after }` (null when created or deleted). */
+  data: Maybe<Scalars['JSON']['output']>;
+  /** The device it is about, while it exists; null otherwise. */
+  endpoint: Maybe<Endpoint>;
+  /** Stable identifier (increasing). */
+  id: Scalars['ID']['output'];
+  /** The SIM it is about, while it exists; null otherwise. */
+  sim: Maybe<Sim>;
+  /** What happened, a dotted name: `endpoint.created`, `endpoint.updated`, `endpoint.deleted`, `sim.registered`, `sim.updated`, `service_policy.created`, ... */
+  type: Scalars['String']['output'];
+};
+
+/** A page of events. */
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  /** The events of this page, newest first, each with its cursor. */
+  edges: Array<EventEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many events match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An event and its cursor. */
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  /** Pass to `after` to continue after this event. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: Event;
+};
+
+/** Which events to list; all given conditions must hold. */
+export type EventFilter = {
+  /** Only events about this device. */
+  endpointId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only events about this SIM. */
+  simId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events at or before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only events of these types (at most 50); empty or null: every type. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 /** A monthly invoice of one Workspace. Each line is rounded to the currency's minor unit (half away from zero); the subtotal is the sum of the lines; VAT is the subtotal times the rate, rounded the same way. */
 export type Invoice = {
@@ -612,6 +690,8 @@ export type Mutation = {
   deleteCoveragePolicy: Scalars['Boolean']['output'];
   /** Deletes a device and frees its SIM. SuperAdmin, Administrator or User. */
   deleteEndpoint: Scalars['Boolean']['output'];
+  /** Deletes up to 500 devices at once, all or nothing (an id that is not a device of the active Workspace is NOT_FOUND), freeing their SIMs. Returns how many were deleted. SuperAdmin, Administrator or User. */
+  deleteEndpoints: Scalars['Int']['output'];
   /** Deletes a service policy; CONFLICT while a device uses it. SuperAdmin, Administrator or User. */
   deleteServicePolicy: Scalars['Boolean']['output'];
   /** Operators only: issues the invoices of a month that has ended for every Workspace that has none yet (they are also issued on first access). Returns how many were issued. */
@@ -652,12 +732,16 @@ export type Mutation = {
   updateCoveragePolicy: CoveragePolicy;
   /** Changes a device; omitted fields stay as they are, null clears an optional one. SuperAdmin, Administrator or User. */
   updateEndpoint: Endpoint;
+  /** Changes up to 500 devices at once, all or nothing: an id that is not a device of the active Workspace is NOT_FOUND and nothing changes. Returns the devices in the order of `ids`. SuperAdmin, Administrator or User. */
+  updateEndpoints: Array<Endpoint>;
   /** Operators only: changes an organization's billing terms (currency, VAT, package, payment type, contacts). */
   updateOrganizationBilling: Organization;
   /** Changes a service policy; omitted fields stay as they are. SuperAdmin, Administrator or User. */
   updateServicePolicy: ServicePolicy;
   /** Changes a SIM: its status (along the lifecycle), IMSI or MSISDN. SuperAdmin, Administrator or User. */
   updateSim: Sim;
+  /** Moves up to 500 SIMs to one status, all or nothing: an id that is not a SIM of the active Workspace is NOT_FOUND; SIMs for which the transition is impossible are BAD_USER_INPUT (field `status`) naming their ICCIDs, and nothing changes. A SIM already in the status is left as it is. Returns the SIMs in the order of `ids`. SuperAdmin, Administrator or User. */
+  updateSimStatuses: Array<Sim>;
   /** Withdraws a pending request, freeing the organization to send another: its sender, or an Administrator of the main organization's Workspace (or the SuperAdmin). */
   withdrawWorkspaceRequest: WorkspaceRequest;
 };
@@ -758,6 +842,12 @@ export type MutationDeleteCoveragePolicyArgs = {
 /** The entry point for changes. Each mutation runs in one transaction: on any error nothing is kept. */
 export type MutationDeleteEndpointArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry point for changes. Each mutation runs in one transaction: on any error nothing is kept. */
+export type MutationDeleteEndpointsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -897,6 +987,13 @@ export type MutationUpdateEndpointArgs = {
 
 
 /** The entry point for changes. Each mutation runs in one transaction: on any error nothing is kept. */
+export type MutationUpdateEndpointsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  input: BulkUpdateEndpointsInput;
+};
+
+
+/** The entry point for changes. Each mutation runs in one transaction: on any error nothing is kept. */
 export type MutationUpdateOrganizationBillingArgs = {
   input: OrganizationBillingInput;
   organizationId: Scalars['ID']['input'];
@@ -914,6 +1011,13 @@ export type MutationUpdateServicePolicyArgs = {
 export type MutationUpdateSimArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSimInput;
+};
+
+
+/** The entry point for changes. Each mutation runs in one transaction: on any error nothing is kept. */
+export type MutationUpdateSimStatusesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  status: SimStatus;
 };
 
 
@@ -1049,8 +1153,12 @@ export type Query = {
   coveragePolicy: Maybe<CoveragePolicy>;
   /** A device of the active Workspace; NOT_FOUND for any other id. */
   endpoint: Maybe<Endpoint>;
+  /** How many devices of the active Workspace are in each status (every status listed, zeros included). */
+  endpointStatusCounts: Array<EndpointStatusCount>;
   /** Devices of the active Workspace, filtered and sorted (default: newest first). */
   endpoints: EndpointConnection;
+  /** What happened to the fleet of the active Workspace (devices, SIMs, policies), newest first. Every role reads them. */
+  events: EventConnection;
   /** One invoice of the active Workspace. A month before the Workspace existed or in the future is NOT_FOUND (field month). Administrator or SuperAdmin (FORBIDDEN otherwise). */
   invoice: Maybe<Invoice>;
   /** The active Workspace's invoices, newest month first: the current month's preview, then issued months back to the Workspace's first. Administrator or SuperAdmin (FORBIDDEN otherwise). */
@@ -1069,6 +1177,8 @@ export type Query = {
   servicePolicy: Maybe<ServicePolicy>;
   /** A SIM of the active Workspace; NOT_FOUND for any other id. */
   sim: Maybe<Sim>;
+  /** How many SIMs of the active Workspace are in each status (every status listed, zeros included). */
+  simStatusCounts: Array<SimStatusCount>;
   /** SIMs of the active Workspace, filtered and sorted (default: newest first). */
   sims: SimConnection;
   /** Operators only: every user account of the platform (invited ones too), by email; `search` narrows to those whose email or name contains it. */
@@ -1129,6 +1239,14 @@ export type QueryEndpointsArgs = {
   filter?: InputMaybe<EndpointFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EndpointOrder>;
+};
+
+
+/** The entry point for reads. Everything is scoped to the viewer and their active Workspace. */
+export type QueryEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1244,6 +1362,8 @@ export type ServicePolicy = {
   createdAt: Scalars['DateTime']['output'];
   /** Whether data sessions are allowed. */
   dataEnabled: Scalars['Boolean']['output'];
+  /** How many devices use the policy (list them with `endpoints(filter: { servicePolicyId })`). */
+  endpointCount: Scalars['Int']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Monthly data limit in megabytes; null means unlimited. */
@@ -1341,7 +1461,7 @@ export type SimEdge = {
 export type SimFilter = {
   /** True: only SIMs in a device; false: only SIMs in no device. */
   assigned?: InputMaybe<Scalars['Boolean']['input']>;
-  /** A prefix of the ICCID, IMSI or MSISDN (the + optional), or of the name of the device the SIM is in (any letter case). */
+  /** Any part of the ICCID, IMSI or MSISDN (the + optional), or of the name of the device the SIM is in (any letter case). */
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only SIMs with one of these statuses (omitted or empty: any status). */
   status?: InputMaybe<Array<SimStatus>>;
@@ -1372,6 +1492,15 @@ export type SimStatus =
   | 'ISSUED'
   /** Temporarily out of service. Can be activated again. */
   | 'SUSPENDED';
+
+/** How many SIMs are in one status. */
+export type SimStatusCount = {
+  __typename?: 'SimStatusCount';
+  /** How many SIMs of the Workspace are in it. */
+  count: Scalars['Int']['output'];
+  /** The status. */
+  status: SimStatus;
+};
 
 /** Changes to the billing profile: omitted fields stay as they are; null clears. */
 export type UpdateBillingProfileInput = {
@@ -1710,6 +1839,7 @@ export type ResolversTypes = {
   AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
   BillingProfile: ResolverTypeWrapper<BillingProfileModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BulkUpdateEndpointsInput: BulkUpdateEndpointsInput;
   CoveragePolicy: ResolverTypeWrapper<CoveragePolicyRow>;
   CoveragePolicyConnection: ResolverTypeWrapper<Connection<CoveragePolicyRow>>;
   CoveragePolicyEdge: ResolverTypeWrapper<Omit<CoveragePolicyEdge, 'node'> & { node: ResolversTypes['CoveragePolicy'] }>;
@@ -1727,6 +1857,11 @@ export type ResolversTypes = {
   EndpointFilter: EndpointFilter;
   EndpointOrder: EndpointOrder;
   EndpointStatus: EndpointStatus;
+  EndpointStatusCount: ResolverTypeWrapper<EndpointStatusCount>;
+  Event: ResolverTypeWrapper<AuditEventRow>;
+  EventConnection: ResolverTypeWrapper<Connection<AuditEventRow>>;
+  EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
+  EventFilter: EventFilter;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1737,6 +1872,7 @@ export type ResolversTypes = {
   InvoiceLineKind: InvoiceLineKind;
   InvoiceRecipient: ResolverTypeWrapper<InvoiceRecipient>;
   InvoiceStatus: InvoiceStatus;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LinkImpact: ResolverTypeWrapper<Omit<LinkImpact, 'becomesAdministrator' | 'gainsAccess' | 'losesAccess' | 'superAdmin'> & { becomesAdministrator: Array<ResolversTypes['User']>, gainsAccess: Array<ResolversTypes['User']>, losesAccess: Array<ResolversTypes['User']>, superAdmin?: Maybe<ResolversTypes['User']> }>;
   Membership: ResolverTypeWrapper<MembershipModel>;
   MembershipConnection: ResolverTypeWrapper<Connection<MembershipModel>>;
@@ -1763,6 +1899,7 @@ export type ResolversTypes = {
   SimFilter: SimFilter;
   SimOrder: SimOrder;
   SimStatus: SimStatus;
+  SimStatusCount: ResolverTypeWrapper<SimStatusCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpdateBillingProfileInput: UpdateBillingProfileInput;
   UpdateCoveragePolicyInput: UpdateCoveragePolicyInput;
@@ -1796,6 +1933,7 @@ export type ResolversParentTypes = {
   AuthPayload: AuthPayloadModel;
   BillingProfile: BillingProfileModel;
   Boolean: Scalars['Boolean']['output'];
+  BulkUpdateEndpointsInput: BulkUpdateEndpointsInput;
   CoveragePolicy: CoveragePolicyRow;
   CoveragePolicyConnection: Connection<CoveragePolicyRow>;
   CoveragePolicyEdge: Omit<CoveragePolicyEdge, 'node'> & { node: ResolversParentTypes['CoveragePolicy'] };
@@ -1811,6 +1949,11 @@ export type ResolversParentTypes = {
   EndpointConnection: Connection<EndpointRow>;
   EndpointEdge: Omit<EndpointEdge, 'node'> & { node: ResolversParentTypes['Endpoint'] };
   EndpointFilter: EndpointFilter;
+  EndpointStatusCount: EndpointStatusCount;
+  Event: AuditEventRow;
+  EventConnection: Connection<AuditEventRow>;
+  EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  EventFilter: EventFilter;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -1819,6 +1962,7 @@ export type ResolversParentTypes = {
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceLine: InvoiceLineModel;
   InvoiceRecipient: InvoiceRecipient;
+  JSON: Scalars['JSON']['output'];
   LinkImpact: Omit<LinkImpact, 'becomesAdministrator' | 'gainsAccess' | 'losesAccess' | 'superAdmin'> & { becomesAdministrator: Array<ResolversParentTypes['User']>, gainsAccess: Array<ResolversParentTypes['User']>, losesAccess: Array<ResolversParentTypes['User']>, superAdmin?: Maybe<ResolversParentTypes['User']> };
   Membership: MembershipModel;
   MembershipConnection: Connection<MembershipModel>;
@@ -1839,6 +1983,7 @@ export type ResolversParentTypes = {
   SimConnection: Connection<SimRow>;
   SimEdge: Omit<SimEdge, 'node'> & { node: ResolversParentTypes['Sim'] };
   SimFilter: SimFilter;
+  SimStatusCount: SimStatusCount;
   String: Scalars['String']['output'];
   UpdateBillingProfileInput: UpdateBillingProfileInput;
   UpdateCoveragePolicyInput: UpdateCoveragePolicyInput;
@@ -1928,6 +2073,7 @@ export type CoveragePolicyResolvers<ContextType = GraphQLContext, ParentType ext
   countries?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataPlan?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endpointCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   networks?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2000,6 +2146,31 @@ export type EndpointEdgeResolvers<ContextType = GraphQLContext, ParentType exten
   node?: Resolver<ResolversTypes['Endpoint'], ParentType, ContextType>;
 };
 
+export type EndpointStatusCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EndpointStatusCount'] = ResolversParentTypes['EndpointStatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EndpointStatus'], ParentType, ContextType>;
+};
+
+export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  endpoint?: Resolver<Maybe<ResolversTypes['Endpoint']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sim?: Resolver<Maybe<ResolversTypes['Sim']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
 export type InvoiceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice']> = {
   billTo?: Resolver<ResolversTypes['InvoiceRecipient'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2043,6 +2214,10 @@ export type InvoiceRecipientResolvers<ContextType = GraphQLContext, ParentType e
   paymentType?: Resolver<ResolversTypes['PaymentType'], ParentType, ContextType>;
   vatNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type LinkImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LinkImpact'] = ResolversParentTypes['LinkImpact']> = {
   becomesAdministrator?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
@@ -2092,6 +2267,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createWorkspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType, RequireFields<MutationCreateWorkspaceArgs, 'name' | 'organizationId'>>;
   deleteCoveragePolicy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteCoveragePolicyArgs, 'id'>>;
   deleteEndpoint?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteEndpointArgs, 'id'>>;
+  deleteEndpoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationDeleteEndpointsArgs, 'ids'>>;
   deleteServicePolicy?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteServicePolicyArgs, 'id'>>;
   issueInvoices?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationIssueInvoicesArgs, 'month'>>;
   linkWorkspace?: Resolver<ResolversTypes['Workspace'], ParentType, ContextType, RequireFields<MutationLinkWorkspaceArgs, 'mainOrganizationId' | 'workspaceId'>>;
@@ -2112,9 +2288,11 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateBillingProfile?: Resolver<ResolversTypes['BillingProfile'], ParentType, ContextType, RequireFields<MutationUpdateBillingProfileArgs, 'input'>>;
   updateCoveragePolicy?: Resolver<ResolversTypes['CoveragePolicy'], ParentType, ContextType, RequireFields<MutationUpdateCoveragePolicyArgs, 'id' | 'input'>>;
   updateEndpoint?: Resolver<ResolversTypes['Endpoint'], ParentType, ContextType, RequireFields<MutationUpdateEndpointArgs, 'id' | 'input'>>;
+  updateEndpoints?: Resolver<Array<ResolversTypes['Endpoint']>, ParentType, ContextType, RequireFields<MutationUpdateEndpointsArgs, 'ids' | 'input'>>;
   updateOrganizationBilling?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationBillingArgs, 'input' | 'organizationId'>>;
   updateServicePolicy?: Resolver<ResolversTypes['ServicePolicy'], ParentType, ContextType, RequireFields<MutationUpdateServicePolicyArgs, 'id' | 'input'>>;
   updateSim?: Resolver<ResolversTypes['Sim'], ParentType, ContextType, RequireFields<MutationUpdateSimArgs, 'id' | 'input'>>;
+  updateSimStatuses?: Resolver<Array<ResolversTypes['Sim']>, ParentType, ContextType, RequireFields<MutationUpdateSimStatusesArgs, 'ids' | 'status'>>;
   withdrawWorkspaceRequest?: Resolver<ResolversTypes['WorkspaceRequest'], ParentType, ContextType, RequireFields<MutationWithdrawWorkspaceRequestArgs, 'id'>>;
 };
 
@@ -2161,7 +2339,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   coveragePolicies?: Resolver<ResolversTypes['CoveragePolicyConnection'], ParentType, ContextType, Partial<QueryCoveragePoliciesArgs>>;
   coveragePolicy?: Resolver<Maybe<ResolversTypes['CoveragePolicy']>, ParentType, ContextType, RequireFields<QueryCoveragePolicyArgs, 'id'>>;
   endpoint?: Resolver<Maybe<ResolversTypes['Endpoint']>, ParentType, ContextType, RequireFields<QueryEndpointArgs, 'id'>>;
+  endpointStatusCounts?: Resolver<Array<ResolversTypes['EndpointStatusCount']>, ParentType, ContextType>;
   endpoints?: Resolver<ResolversTypes['EndpointConnection'], ParentType, ContextType, Partial<QueryEndpointsArgs>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'month'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
@@ -2171,6 +2351,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   servicePolicies?: Resolver<ResolversTypes['ServicePolicyConnection'], ParentType, ContextType, Partial<QueryServicePoliciesArgs>>;
   servicePolicy?: Resolver<Maybe<ResolversTypes['ServicePolicy']>, ParentType, ContextType, RequireFields<QueryServicePolicyArgs, 'id'>>;
   sim?: Resolver<Maybe<ResolversTypes['Sim']>, ParentType, ContextType, RequireFields<QuerySimArgs, 'id'>>;
+  simStatusCounts?: Resolver<Array<ResolversTypes['SimStatusCount']>, ParentType, ContextType>;
   sims?: Resolver<ResolversTypes['SimConnection'], ParentType, ContextType, Partial<QuerySimsArgs>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -2184,6 +2365,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type ServicePolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ServicePolicy'] = ResolversParentTypes['ServicePolicy']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endpointCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   monthlyDataLimitMb?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   monthlySmsLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2225,6 +2407,11 @@ export type SimConnectionResolvers<ContextType = GraphQLContext, ParentType exte
 export type SimEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SimEdge'] = ResolversParentTypes['SimEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Sim'], ParentType, ContextType>;
+};
+
+export type SimStatusCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SimStatusCount'] = ResolversParentTypes['SimStatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SimStatus'], ParentType, ContextType>;
 };
 
 export type UsageSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageSummary'] = ResolversParentTypes['UsageSummary']> = {
@@ -2326,11 +2513,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Endpoint?: EndpointResolvers<ContextType>;
   EndpointConnection?: EndpointConnectionResolvers<ContextType>;
   EndpointEdge?: EndpointEdgeResolvers<ContextType>;
+  EndpointStatusCount?: EndpointStatusCountResolvers<ContextType>;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
   InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoiceRecipient?: InvoiceRecipientResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   LinkImpact?: LinkImpactResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
@@ -2348,6 +2540,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Sim?: SimResolvers<ContextType>;
   SimConnection?: SimConnectionResolvers<ContextType>;
   SimEdge?: SimEdgeResolvers<ContextType>;
+  SimStatusCount?: SimStatusCountResolvers<ContextType>;
   UsageSummary?: UsageSummaryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;

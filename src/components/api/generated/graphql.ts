@@ -69,8 +69,12 @@ export type CreateOrganizationInput = {
 
 /** Which devices to list; all given conditions must hold. */
 export type EndpointFilter = {
-  /** A prefix of the device's name (any letter case) or of its SIM's ICCID, IMSI or MSISDN (the + optional), or of its IMEI. */
+  /** Only devices using this coverage policy. */
+  coveragePolicyId?: string | number | null | undefined;
+  /** Any part of the device's name (any letter case), of its IMEI, or of its SIM's ICCID, IMSI or MSISDN (the + optional): "0001" finds "Meter 0001". */
   search?: string | null | undefined;
+  /** Only devices using this service policy. */
+  servicePolicyId?: string | number | null | undefined;
   /** Only devices with one of these statuses (omitted or empty: any status). */
   status?: Array<EndpointStatus> | null | undefined;
   /** Only devices carrying this tag (exact match). */
@@ -163,7 +167,7 @@ export type Role =
 export type SimFilter = {
   /** True: only SIMs in a device; false: only SIMs in no device. */
   assigned?: boolean | null | undefined;
-  /** A prefix of the ICCID, IMSI or MSISDN (the + optional), or of the name of the device the SIM is in (any letter case). */
+  /** Any part of the ICCID, IMSI or MSISDN (the + optional), or of the name of the device the SIM is in (any letter case). */
   search?: string | null | undefined;
   /** Only SIMs with one of these statuses (omitted or empty: any status). */
   status?: Array<SimStatus> | null | undefined;
