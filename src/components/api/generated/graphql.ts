@@ -29,6 +29,18 @@ export type AuditEventFilter = {
   workspaceId?: string | number | null | undefined;
 };
 
+/** A new coverage policy. */
+export type CreateCoveragePolicyInput = {
+  /** ISO 3166-1 alpha-2 country codes (at most 300); omitted or empty means every country. */
+  countries?: Array<string> | null | undefined;
+  /** The data plan's name, up to 200 characters. */
+  dataPlan?: string | null | undefined;
+  /** Display name: 1 to 200 characters, unique in the Workspace. */
+  name: string;
+  /** PLMN ids, 5 or 6 digits (at most 500); omitted or empty means every network. */
+  networks?: Array<string> | null | undefined;
+};
+
 /** A new device. */
 export type CreateEndpointInput = {
   /** A coverage policy of the Workspace. */
@@ -67,6 +79,20 @@ export type CreateOrganizationInput = {
   workspaceLimit?: number | null | undefined;
 };
 
+/** A new service policy. */
+export type CreateServicePolicyInput = {
+  /** Whether data sessions are allowed (default true). */
+  dataEnabled?: boolean | null | undefined;
+  /** Monthly data limit in megabytes (0 or more); omitted or null means unlimited. */
+  monthlyDataLimitMb?: number | null | undefined;
+  /** Monthly limit of SMS sent (0 or more); omitted or null means unlimited. */
+  monthlySmsLimit?: number | null | undefined;
+  /** Display name: 1 to 200 characters, unique in the Workspace. */
+  name: string;
+  /** Whether SMS are allowed (default true). */
+  smsEnabled?: boolean | null | undefined;
+};
+
 /** Which devices to list; all given conditions must hold. */
 export type EndpointFilter = {
   /** Only devices using this coverage policy. */
@@ -98,6 +124,20 @@ export type EndpointStatus =
   | 'DISABLED'
   /** May connect. */
   | 'ENABLED';
+
+/** Which events to list; all given conditions must hold. */
+export type EventFilter = {
+  /** Only events about this device. */
+  endpointId?: string | number | null | undefined;
+  /** Events at or after this instant. */
+  from?: string | null | undefined;
+  /** Only events about this SIM. */
+  simId?: string | number | null | undefined;
+  /** Events at or before this instant. */
+  to?: string | null | undefined;
+  /** Only events of these types (at most 50); empty or null: every type. */
+  types?: Array<string> | null | undefined;
+};
 
 /** The state of a user's membership in a Workspace. */
 export type MembershipStatus =
@@ -199,6 +239,18 @@ export type SimStatus =
   /** Temporarily out of service. Can be activated again. */
   | 'SUSPENDED';
 
+/** Changes to a coverage policy: omitted fields stay as they are. */
+export type UpdateCoveragePolicyInput = {
+  /** Replaces the countries; [] means every country. */
+  countries?: Array<string> | null | undefined;
+  /** The data plan's name; null clears it. */
+  dataPlan?: string | null | undefined;
+  /** Display name: 1 to 200 characters, unique in the Workspace. */
+  name?: string | null | undefined;
+  /** Replaces the networks; [] means every network. */
+  networks?: Array<string> | null | undefined;
+};
+
 /** Changes to a device: omitted fields stay as they are; null clears the optional ones. */
 export type UpdateEndpointInput = {
   /** A coverage policy of the Workspace; null removes it. */
@@ -217,6 +269,20 @@ export type UpdateEndpointInput = {
   status?: EndpointStatus | null | undefined;
   /** Replaces all tags: at most 20 of 1 to 64 characters; [] removes them. */
   tags?: Array<string> | null | undefined;
+};
+
+/** Changes to a service policy: omitted fields stay as they are. */
+export type UpdateServicePolicyInput = {
+  /** Whether data sessions are allowed. */
+  dataEnabled?: boolean | null | undefined;
+  /** Monthly data limit in megabytes; null means unlimited. */
+  monthlyDataLimitMb?: number | null | undefined;
+  /** Monthly limit of SMS sent; null means unlimited. */
+  monthlySmsLimit?: number | null | undefined;
+  /** Display name: 1 to 200 characters, unique in the Workspace. */
+  name?: string | null | undefined;
+  /** Whether SMS are allowed. */
+  smsEnabled?: boolean | null | undefined;
 };
 
 /** Changes to a SIM: omitted fields stay as they are. */
@@ -428,6 +494,22 @@ export type UpdateSimMutationVariables = Exact<{
 
 export type UpdateSimMutation = { updateSim: { id: string, iccid: string, imsi: string | null, msisdn: string | null, status: SimStatus, createdAt: string, endpoint: { id: string, name: string } | null } };
 
+export type HomeStatusCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeStatusCountsQuery = { simStatusCounts: Array<{ status: SimStatus, count: number }>, endpointStatusCounts: Array<{ status: EndpointStatus, count: number }> };
+
+export type FleetEventItemFragment = { id: string, type: string, createdAt: string, data: unknown, sim: { id: string, iccid: string } | null, endpoint: { id: string, name: string } | null };
+
+export type FleetEventsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EventFilter | null | undefined;
+}>;
+
+
+export type FleetEventsQuery = { events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: string, createdAt: string, data: unknown, sim: { id: string, iccid: string } | null, endpoint: { id: string, name: string } | null } }> } };
+
 export type OpsAuditEventsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -618,6 +700,93 @@ export type OrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OrganizationsQuery = { organizations: Array<{ id: string, name: string, currency: string, package: Package, workspaceLimit: number, linkedWorkspaceCount: number, workspaces: Array<{ id: string, name: string }> | null }> };
 
+export type ServicePolicyItemFragment = { id: string, name: string, dataEnabled: boolean, smsEnabled: boolean, monthlyDataLimitMb: number | null, monthlySmsLimit: number | null, endpointCount: number, createdAt: string, updatedAt: string };
+
+export type CoveragePolicyItemFragment = { id: string, name: string, countries: Array<string>, networks: Array<string>, dataPlan: string | null, endpointCount: number, createdAt: string, updatedAt: string };
+
+export type PoliciesServiceListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PoliciesServiceListQuery = { servicePolicies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, dataEnabled: boolean, smsEnabled: boolean, monthlyDataLimitMb: number | null, monthlySmsLimit: number | null, endpointCount: number, createdAt: string, updatedAt: string } }> } };
+
+export type PoliciesCoverageListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PoliciesCoverageListQuery = { coveragePolicies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, countries: Array<string>, networks: Array<string>, dataPlan: string | null, endpointCount: number, createdAt: string, updatedAt: string } }> } };
+
+export type PoliciesServicePolicyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PoliciesServicePolicyQuery = { servicePolicy: { id: string, name: string, dataEnabled: boolean, smsEnabled: boolean, monthlyDataLimitMb: number | null, monthlySmsLimit: number | null, endpointCount: number, createdAt: string, updatedAt: string } | null };
+
+export type PoliciesCoveragePolicyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PoliciesCoveragePolicyQuery = { coveragePolicy: { id: string, name: string, countries: Array<string>, networks: Array<string>, dataPlan: string | null, endpointCount: number, createdAt: string, updatedAt: string } | null };
+
+export type PoliciesDevicesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EndpointFilter | null | undefined;
+}>;
+
+
+export type PoliciesDevicesQuery = { endpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: EndpointStatus, sim: { id: string, iccid: string } | null } }> } };
+
+export type PoliciesCreateServiceMutationVariables = Exact<{
+  input: CreateServicePolicyInput;
+}>;
+
+
+export type PoliciesCreateServiceMutation = { createServicePolicy: { id: string, name: string, dataEnabled: boolean, smsEnabled: boolean, monthlyDataLimitMb: number | null, monthlySmsLimit: number | null, endpointCount: number, createdAt: string, updatedAt: string } };
+
+export type PoliciesUpdateServiceMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateServicePolicyInput;
+}>;
+
+
+export type PoliciesUpdateServiceMutation = { updateServicePolicy: { id: string, name: string, dataEnabled: boolean, smsEnabled: boolean, monthlyDataLimitMb: number | null, monthlySmsLimit: number | null, endpointCount: number, createdAt: string, updatedAt: string } };
+
+export type PoliciesDeleteServiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PoliciesDeleteServiceMutation = { deleteServicePolicy: boolean };
+
+export type PoliciesCreateCoverageMutationVariables = Exact<{
+  input: CreateCoveragePolicyInput;
+}>;
+
+
+export type PoliciesCreateCoverageMutation = { createCoveragePolicy: { id: string, name: string, countries: Array<string>, networks: Array<string>, dataPlan: string | null, endpointCount: number, createdAt: string, updatedAt: string } };
+
+export type PoliciesUpdateCoverageMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateCoveragePolicyInput;
+}>;
+
+
+export type PoliciesUpdateCoverageMutation = { updateCoveragePolicy: { id: string, name: string, countries: Array<string>, networks: Array<string>, dataPlan: string | null, endpointCount: number, createdAt: string, updatedAt: string } };
+
+export type PoliciesDeleteCoverageMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PoliciesDeleteCoverageMutation = { deleteCoveragePolicy: boolean };
+
 export type WorkspaceStatsItemFragment = { currency: string, workspace: { id: string, name: string }, days: Array<{ date: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number }> };
 
 export type CurrencyTotalItemFragment = { currency: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, costDecimal: string };
@@ -630,6 +799,30 @@ export type WorkspaceDailyStatsQueryVariables = Exact<{
 
 
 export type WorkspaceDailyStatsQuery = { workspaceDailyStats: { startDate: string, endDate: string, workspaces: Array<{ currency: string, workspace: { id: string, name: string }, days: Array<{ date: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number }> }>, totals: Array<{ currency: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, costDecimal: string }> } };
+
+export type SimPageDetailFragment = { id: string, iccid: string, imsi: string | null, msisdn: string | null, status: SimStatus, createdAt: string, updatedAt: string, endpoint: { id: string, name: string } | null, usage: { startDate: string, endDate: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, currency: string } };
+
+export type SimPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SimPageQuery = { sim: { id: string, iccid: string, imsi: string | null, msisdn: string | null, status: SimStatus, createdAt: string, updatedAt: string, endpoint: { id: string, name: string } | null, usage: { startDate: string, endDate: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, currency: string } } | null };
+
+export type SimPageDailyUsageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SimPageDailyUsageQuery = { sim: { id: string, dailyUsage: Array<{ date: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number }> } | null };
+
+export type SimPageUpdateMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSimInput;
+}>;
+
+
+export type SimPageUpdateMutation = { updateSim: { id: string, iccid: string, imsi: string | null, msisdn: string | null, status: SimStatus, createdAt: string, updatedAt: string, endpoint: { id: string, name: string } | null, usage: { startDate: string, endDate: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, currency: string } } };
 
 export type WorkspaceSummaryFragment = { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null };
 
@@ -833,6 +1026,22 @@ export const SimListItemFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"SimListItem"}) as unknown as TypedDocumentString<SimListItemFragment, unknown>;
+export const FleetEventItemFragmentDoc = new TypedDocumentString(`
+    fragment FleetEventItem on Event {
+  id
+  type
+  createdAt
+  data
+  sim {
+    id
+    iccid
+  }
+  endpoint {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"FleetEventItem"}) as unknown as TypedDocumentString<FleetEventItemFragment, unknown>;
 export const OpsWorkspaceLinkFragmentDoc = new TypedDocumentString(`
     fragment OpsWorkspaceLink on Workspace {
   id
@@ -972,6 +1181,31 @@ export const OrganizationListItemFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"OrganizationListItem"}) as unknown as TypedDocumentString<OrganizationListItemFragment, unknown>;
+export const ServicePolicyItemFragmentDoc = new TypedDocumentString(`
+    fragment ServicePolicyItem on ServicePolicy {
+  id
+  name
+  dataEnabled
+  smsEnabled
+  monthlyDataLimitMb
+  monthlySmsLimit
+  endpointCount
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"ServicePolicyItem"}) as unknown as TypedDocumentString<ServicePolicyItemFragment, unknown>;
+export const CoveragePolicyItemFragmentDoc = new TypedDocumentString(`
+    fragment CoveragePolicyItem on CoveragePolicy {
+  id
+  name
+  countries
+  networks
+  dataPlan
+  endpointCount
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"CoveragePolicyItem"}) as unknown as TypedDocumentString<CoveragePolicyItemFragment, unknown>;
 export const DailyUsagePointFragmentDoc = new TypedDocumentString(`
     fragment DailyUsagePoint on DailyUsage {
   date
@@ -1012,6 +1246,33 @@ export const CurrencyTotalItemFragmentDoc = new TypedDocumentString(`
   costDecimal
 }
     `, {"fragmentName":"CurrencyTotalItem"}) as unknown as TypedDocumentString<CurrencyTotalItemFragment, unknown>;
+export const SimPageDetailFragmentDoc = new TypedDocumentString(`
+    fragment SimPageDetail on Sim {
+  id
+  iccid
+  imsi
+  msisdn
+  status
+  endpoint {
+    id
+    name
+  }
+  usage {
+    ...UsageTotals
+  }
+  createdAt
+  updatedAt
+}
+    fragment UsageTotals on UsageSummary {
+  startDate
+  endDate
+  bytesUp
+  bytesDown
+  smsSent
+  smsReceived
+  cost
+  currency
+}`, {"fragmentName":"SimPageDetail"}) as unknown as TypedDocumentString<SimPageDetailFragment, unknown>;
 export const WorkspaceSummaryFragmentDoc = new TypedDocumentString(`
     fragment WorkspaceSummary on Workspace {
   id
@@ -1519,6 +1780,48 @@ export const UpdateSimDocument = new TypedDocumentString(`
   }
   createdAt
 }`) as unknown as TypedDocumentString<UpdateSimMutation, UpdateSimMutationVariables>;
+export const HomeStatusCountsDocument = new TypedDocumentString(`
+    query HomeStatusCounts {
+  simStatusCounts {
+    status
+    count
+  }
+  endpointStatusCounts {
+    status
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<HomeStatusCountsQuery, HomeStatusCountsQueryVariables>;
+export const FleetEventsDocument = new TypedDocumentString(`
+    query FleetEvents($first: Int, $after: String, $filter: EventFilter) {
+  events(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...FleetEventItem
+      }
+    }
+  }
+}
+    fragment FleetEventItem on Event {
+  id
+  type
+  createdAt
+  data
+  sim {
+    id
+    iccid
+  }
+  endpoint {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<FleetEventsQuery, FleetEventsQueryVariables>;
 export const OpsAuditEventsDocument = new TypedDocumentString(`
     query OpsAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {
   auditEvents(first: $first, after: $after, filter: $filter) {
@@ -2063,6 +2366,191 @@ export const OrganizationsDocument = new TypedDocumentString(`
     name
   }
 }`) as unknown as TypedDocumentString<OrganizationsQuery, OrganizationsQueryVariables>;
+export const PoliciesServiceListDocument = new TypedDocumentString(`
+    query PoliciesServiceList($first: Int, $after: String) {
+  servicePolicies(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...ServicePolicyItem
+      }
+    }
+  }
+}
+    fragment ServicePolicyItem on ServicePolicy {
+  id
+  name
+  dataEnabled
+  smsEnabled
+  monthlyDataLimitMb
+  monthlySmsLimit
+  endpointCount
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PoliciesServiceListQuery, PoliciesServiceListQueryVariables>;
+export const PoliciesCoverageListDocument = new TypedDocumentString(`
+    query PoliciesCoverageList($first: Int, $after: String) {
+  coveragePolicies(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...CoveragePolicyItem
+      }
+    }
+  }
+}
+    fragment CoveragePolicyItem on CoveragePolicy {
+  id
+  name
+  countries
+  networks
+  dataPlan
+  endpointCount
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PoliciesCoverageListQuery, PoliciesCoverageListQueryVariables>;
+export const PoliciesServicePolicyDocument = new TypedDocumentString(`
+    query PoliciesServicePolicy($id: ID!) {
+  servicePolicy(id: $id) {
+    ...ServicePolicyItem
+  }
+}
+    fragment ServicePolicyItem on ServicePolicy {
+  id
+  name
+  dataEnabled
+  smsEnabled
+  monthlyDataLimitMb
+  monthlySmsLimit
+  endpointCount
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PoliciesServicePolicyQuery, PoliciesServicePolicyQueryVariables>;
+export const PoliciesCoveragePolicyDocument = new TypedDocumentString(`
+    query PoliciesCoveragePolicy($id: ID!) {
+  coveragePolicy(id: $id) {
+    ...CoveragePolicyItem
+  }
+}
+    fragment CoveragePolicyItem on CoveragePolicy {
+  id
+  name
+  countries
+  networks
+  dataPlan
+  endpointCount
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PoliciesCoveragePolicyQuery, PoliciesCoveragePolicyQueryVariables>;
+export const PoliciesDevicesDocument = new TypedDocumentString(`
+    query PoliciesDevices($first: Int, $after: String, $filter: EndpointFilter) {
+  endpoints(first: $first, after: $after, filter: $filter, orderBy: NAME_ASC) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        name
+        status
+        sim {
+          id
+          iccid
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PoliciesDevicesQuery, PoliciesDevicesQueryVariables>;
+export const PoliciesCreateServiceDocument = new TypedDocumentString(`
+    mutation PoliciesCreateService($input: CreateServicePolicyInput!) {
+  createServicePolicy(input: $input) {
+    ...ServicePolicyItem
+  }
+}
+    fragment ServicePolicyItem on ServicePolicy {
+  id
+  name
+  dataEnabled
+  smsEnabled
+  monthlyDataLimitMb
+  monthlySmsLimit
+  endpointCount
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PoliciesCreateServiceMutation, PoliciesCreateServiceMutationVariables>;
+export const PoliciesUpdateServiceDocument = new TypedDocumentString(`
+    mutation PoliciesUpdateService($id: ID!, $input: UpdateServicePolicyInput!) {
+  updateServicePolicy(id: $id, input: $input) {
+    ...ServicePolicyItem
+  }
+}
+    fragment ServicePolicyItem on ServicePolicy {
+  id
+  name
+  dataEnabled
+  smsEnabled
+  monthlyDataLimitMb
+  monthlySmsLimit
+  endpointCount
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PoliciesUpdateServiceMutation, PoliciesUpdateServiceMutationVariables>;
+export const PoliciesDeleteServiceDocument = new TypedDocumentString(`
+    mutation PoliciesDeleteService($id: ID!) {
+  deleteServicePolicy(id: $id)
+}
+    `) as unknown as TypedDocumentString<PoliciesDeleteServiceMutation, PoliciesDeleteServiceMutationVariables>;
+export const PoliciesCreateCoverageDocument = new TypedDocumentString(`
+    mutation PoliciesCreateCoverage($input: CreateCoveragePolicyInput!) {
+  createCoveragePolicy(input: $input) {
+    ...CoveragePolicyItem
+  }
+}
+    fragment CoveragePolicyItem on CoveragePolicy {
+  id
+  name
+  countries
+  networks
+  dataPlan
+  endpointCount
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PoliciesCreateCoverageMutation, PoliciesCreateCoverageMutationVariables>;
+export const PoliciesUpdateCoverageDocument = new TypedDocumentString(`
+    mutation PoliciesUpdateCoverage($id: ID!, $input: UpdateCoveragePolicyInput!) {
+  updateCoveragePolicy(id: $id, input: $input) {
+    ...CoveragePolicyItem
+  }
+}
+    fragment CoveragePolicyItem on CoveragePolicy {
+  id
+  name
+  countries
+  networks
+  dataPlan
+  endpointCount
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<PoliciesUpdateCoverageMutation, PoliciesUpdateCoverageMutationVariables>;
+export const PoliciesDeleteCoverageDocument = new TypedDocumentString(`
+    mutation PoliciesDeleteCoverage($id: ID!) {
+  deleteCoveragePolicy(id: $id)
+}
+    `) as unknown as TypedDocumentString<PoliciesDeleteCoverageMutation, PoliciesDeleteCoverageMutationVariables>;
 export const WorkspaceDailyStatsDocument = new TypedDocumentString(`
     query WorkspaceDailyStats($startDate: Date, $endDate: Date, $workspaceIds: [ID!]) {
   workspaceDailyStats(
@@ -2107,6 +2595,87 @@ fragment CurrencyTotalItem on CurrencyTotal {
   cost
   costDecimal
 }`) as unknown as TypedDocumentString<WorkspaceDailyStatsQuery, WorkspaceDailyStatsQueryVariables>;
+export const SimPageDocument = new TypedDocumentString(`
+    query SimPage($id: ID!) {
+  sim(id: $id) {
+    ...SimPageDetail
+  }
+}
+    fragment UsageTotals on UsageSummary {
+  startDate
+  endDate
+  bytesUp
+  bytesDown
+  smsSent
+  smsReceived
+  cost
+  currency
+}
+fragment SimPageDetail on Sim {
+  id
+  iccid
+  imsi
+  msisdn
+  status
+  endpoint {
+    id
+    name
+  }
+  usage {
+    ...UsageTotals
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<SimPageQuery, SimPageQueryVariables>;
+export const SimPageDailyUsageDocument = new TypedDocumentString(`
+    query SimPageDailyUsage($id: ID!) {
+  sim(id: $id) {
+    id
+    dailyUsage {
+      ...DailyUsagePoint
+    }
+  }
+}
+    fragment DailyUsagePoint on DailyUsage {
+  date
+  bytesUp
+  bytesDown
+  smsSent
+  smsReceived
+  cost
+}`) as unknown as TypedDocumentString<SimPageDailyUsageQuery, SimPageDailyUsageQueryVariables>;
+export const SimPageUpdateDocument = new TypedDocumentString(`
+    mutation SimPageUpdate($id: ID!, $input: UpdateSimInput!) {
+  updateSim(id: $id, input: $input) {
+    ...SimPageDetail
+  }
+}
+    fragment UsageTotals on UsageSummary {
+  startDate
+  endDate
+  bytesUp
+  bytesDown
+  smsSent
+  smsReceived
+  cost
+  currency
+}
+fragment SimPageDetail on Sim {
+  id
+  iccid
+  imsi
+  msisdn
+  status
+  endpoint {
+    id
+    name
+  }
+  usage {
+    ...UsageTotals
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<SimPageUpdateMutation, SimPageUpdateMutationVariables>;
 export const WorkspaceShellDocument = new TypedDocumentString(`
     query WorkspaceShell {
   viewer {
