@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { can } from '@/auth/policy';
-import { SimPageDocument, type SimPageDetailFragment } from '../api/generated/graphql';
+import { type SimPageDetailFragment, SimPageDocument } from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
 import { formatDateTime } from '../format';
 import { ErrorNotice, Loading } from '../states';

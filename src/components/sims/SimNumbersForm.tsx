@@ -1,7 +1,7 @@
 'use client';
 
 import { type FormEvent, useId } from 'react';
-import { SimPageUpdateDocument, type SimPageDetailFragment } from '../api/generated/graphql';
+import { type SimPageDetailFragment, SimPageUpdateDocument } from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useWorkspace } from '../workspace/context';
 

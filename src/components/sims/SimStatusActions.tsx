@@ -1,7 +1,7 @@
 'use client';
 
 import { SIM_TRANSITIONS } from '@/features/fleet/sims/lifecycle-table';
-import { SimPageUpdateDocument, type SimPageDetailFragment, type SimStatus } from '../api/generated/graphql';
+import { type SimPageDetailFragment, SimPageUpdateDocument, type SimStatus } from '../api/generated/graphql';
 import { useAction } from '../api/use-action';
 import { enumLabel } from '../format';
 import { ConfirmButton } from '../ui/ConfirmButton';

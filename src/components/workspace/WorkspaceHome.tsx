@@ -1,11 +1,11 @@
 'use client';
 
 import { Info } from 'lucide-react';
+import { packageLabel, roleLabel } from '../format';
 import { LatestEvents } from '../home/LatestEvents';
 import { OtherWorkspaces } from '../home/OtherWorkspaces';
 import { StatusCounts } from '../home/StatusCounts';
 import { UsageCard } from '../home/UsageCard';
-import { packageLabel, roleLabel } from '../format';
 import '../home/home.css';
 import { useWorkspace } from './context';
 

@@ -1,0 +1,5 @@
+import { PoliciesPage } from '@/components/policies/PoliciesPage';
+
+export default function PoliciesRoute() {
+  return <PoliciesPage />;
+}
