@@ -138,7 +138,7 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
     expect(await depot.textContent()).toContain('Observer');
     expect(await depot.getAttribute('href')).toBe(`/w/${fx.depot.id}`);
     expect(await page.locator('dl[aria-label="Workspace details"]').textContent()).toMatch(/Your role\s*User/);
-    await page.screenshot({ path: '/tmp/portal-home.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/fleet-pages-home.png', fullPage: true });
   });
 
   it('suspends a SIM from its page: the badge changes and the event is listed', async () => {
@@ -163,7 +163,7 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
     expect(await dialog.textContent()).toContain('final');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.screenshot({ path: '/tmp/portal-sim.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/fleet-pages-sim.png', fullPage: true });
   });
 
   it('edits a SIM’s numbers with the server’s error at the field', async () => {
@@ -221,7 +221,7 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
     await page.getByRole('status').filter({ hasText: 'Coverage policy EU roaming created.' }).waitFor();
     expect(await page.getByRole('table', { name: 'Coverage policies' }).locator('tbody tr').textContent()).toContain('DE, AT');
     await page.getByRole('heading', { name: 'Service policies (1)' }).waitFor();
-    await page.screenshot({ path: '/tmp/portal-policies.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/fleet-pages-policies.png', fullPage: true });
   });
 
   it('shows a policy’s devices once a device uses it, edits it, and refuses to delete it while in use', async () => {
@@ -254,7 +254,7 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
     const refusal = await alertText(page, /device/);
     expect(refusal).toMatch(/1 device uses this service policy/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await page.screenshot({ path: '/tmp/portal-policy.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/fleet-pages-policy.png', fullPage: true });
 
     await page.goto(at('/policies'));
     await page.getByRole('table', { name: 'Service policies' }).getByText('Fleet standard').waitFor();
@@ -331,7 +331,7 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
         await noSpinner(p);
         const size = await fits(p);
         expect({ path, ...size }).toEqual({ path, document: size.viewport, viewport: 390 });
-        await p.screenshot({ path: `/tmp/portal-phone${path.replace(/\W+/g, '-') || '-home'}.png`, fullPage: true });
+        await p.screenshot({ path: `/tmp/fleet-pages-phone-${title.replace(/\W+/g, '-').toLowerCase()}.png`, fullPage: true });
       }
     } finally {
       await phone.close();
