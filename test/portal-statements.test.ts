@@ -72,6 +72,10 @@ interface World {
   /** The SuperAdmin of the main organization, acting in its own Workspace. */
   superAdmin: string;
   endpointId: string;
+  /** The seeded SIM and policies, for their detail pages. */
+  simId: string;
+  servicePolicyId: string;
+  coveragePolicyId: string;
   /** A Workspace of another organization, never linked: what the ops console's link preview names. */
   linkableId: string;
   /** A Workspace linked to the main organization: what the unlink preview names. */
@@ -90,6 +94,9 @@ async function createWorld(app: TestApp): Promise<World> {
     workspaceId: own.id,
     superAdmin: admin.token,
     endpointId: '',
+    simId: '',
+    servicePolicyId: '',
+    coveragePolicyId: '',
     linkableId: linkable.id,
     linkedId: '',
     size: 0,
@@ -135,6 +142,9 @@ async function grow(app: TestApp, world: World, size: number): Promise<void> {
       coveragePolicyId: policies.createCoveragePolicy.id,
     });
     world.endpointId ||= device.id;
+    world.simId ||= sim?.id ?? '';
+    world.servicePolicyId ||= policies.createServicePolicy.id;
+    world.coveragePolicyId ||= policies.createCoveragePolicy.id;
   }
   world.size = size;
 }
@@ -177,13 +187,23 @@ function variablesFor(query: PortalQuery, world: World): Record<string, unknown>
   for (const definition of query.operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
     if (name === 'first') variables.first = 50;
-    else if (name === 'id') variables.id = world.endpointId;
+    else if (name === 'id') variables.id = seededIdFor(query, world);
     else if (name === 'includeRevoked') variables.includeRevoked = true;
     else if (name === 'mainOrganizationId') variables.mainOrganizationId = world.main.id;
     else if (name === 'workspaceId') variables.workspaceId = query.name === 'OpsPreviewUnlink' ? world.linkedId : world.linkableId;
     else if (definition.type.kind === Kind.NON_NULL_TYPE) throw new Error(`${query.name} needs $${name}: give it a value in variablesFor`);
   }
   return variables;
+}
+
+/** The seeded object a detail page's `$id` names, by the query's first field: a SIM, a policy, else the device. */
+function seededIdFor(query: PortalQuery, world: World): string {
+  const first = query.operation.selectionSet.selections[0];
+  const field = first?.kind === Kind.FIELD ? first.name.value : '';
+  if (field === 'sim') return world.simId;
+  if (field === 'servicePolicy') return world.servicePolicyId;
+  if (field === 'coveragePolicy') return world.coveragePolicyId;
+  return world.endpointId;
 }
 
 /** Items in every list of an answer, nested lists included. */
