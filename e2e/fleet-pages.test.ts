@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from './support/browser';
 import { alertText, asMember, callFromPage, memberToken, newContext, newIccid, opsSession, signIn } from './support/portal-fixtures';
@@ -69,6 +70,20 @@ async function seed(portal: PortalServer): Promise<Fixture> {
 }
 
 const fits = (page: Page) => page.evaluate(() => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+/** Serious and critical WCAG 2.1 A/AA violations, as "rule: first targets". */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
+
 const noSpinner = (page: Page) => page.waitForFunction(() => document.querySelectorAll('.state-loading').length === 0);
 
 describeWithChromium('the home, SIM and policies pages in a browser', () => {
@@ -78,6 +93,7 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
   let page: Page;
   let fx: Fixture;
   let servicePolicyId = '';
+  let coveragePolicyId = '';
   const at = (path = '') => `${portal.url}/w/${fx.ws.id}${path}`;
   const sim = (i: number): Sim => {
     const found = fx.sims[i];
@@ -307,16 +323,26 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
     }
   });
 
-  it('fits every new page on a 390 px phone', async () => {
+  it.each([
+    ['a 1280 px desktop', 1280],
+    ['a 390 px phone', 390],
+  ])('fits every new page on %s, without serious axe violations', async (_, width) => {
     const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
+      viewport: { width, height: 844 },
+      isMobile: width < 600,
+      hasTouch: width < 600,
       locale: 'en-US',
       timezoneId: 'UTC',
     });
     phone.setDefaultTimeout(20_000);
     try {
+      coveragePolicyId ||= (
+        await asMember<{ createCoveragePolicy: { id: string } }>(
+          portal,
+          fx.umaToken,
+          'mutation { createCoveragePolicy(input: { name: "Nordics", countries: ["SE", "NO"], dataPlan: "Nordic 5 GB" }) { id } }',
+        )
+      ).createCoveragePolicy.id;
       const p = await phone.newPage();
       await signIn(p, portal.url, fx.uma.email);
       for (const [path, title] of [
@@ -325,13 +351,15 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
         [`/sims/${fx.foreignSimId}`, 'SIM not found'],
         ['/policies', 'Policies'],
         [`/policies/service/${servicePolicyId}`, 'Fleet standard'],
+        [`/policies/coverage/${coveragePolicyId}`, 'Nordics'],
       ] as const) {
         await p.goto(at(path));
         await p.getByRole('heading', { level: 1, name: title }).waitFor();
         await noSpinner(p);
         const size = await fits(p);
-        expect({ path, ...size }).toEqual({ path, document: size.viewport, viewport: 390 });
-        await p.screenshot({ path: `/tmp/fleet-pages-phone-${title.replace(/\W+/g, '-').toLowerCase()}.png`, fullPage: true });
+        expect({ path, ...size }).toEqual({ path, document: size.viewport, viewport: width });
+        expect({ path, violations: await seriousViolations(p) }).toEqual({ path, violations: [] });
+        await p.screenshot({ path: `/tmp/fleet-pages-${width}-${title.replace(/\W+/g, '-').toLowerCase()}.png`, fullPage: true });
       }
     } finally {
       await phone.close();
