@@ -119,15 +119,15 @@ describeWithChromium('the home, SIM and policies pages in a browser', () => {
     await page.waitForURL(at());
     await page.getByRole('link', { name: 'SIMs: 3' }).waitFor();
     await page.getByRole('link', { name: 'Devices: 2' }).waitFor();
-    await page.getByRole('link', { name: 'Issued: 1 SIMs' }).waitFor();
-    await page.getByRole('link', { name: 'Enabled: 1 Devices' }).waitFor();
+    await page.getByRole('link', { name: 'Issued 1 SIMs' }).waitFor();
+    await page.getByRole('link', { name: 'Enabled 1 Devices' }).waitFor();
 
-    await page.getByRole('link', { name: 'Activated: 2 SIMs' }).click();
+    await page.getByRole('link', { name: 'Activated 2 SIMs' }).click();
     await page.waitForURL((url) => url.pathname === `/w/${fx.ws.id}/sims` && url.searchParams.get('status') === 'ACTIVATED');
     await page.getByText('Showing 2 of 2 SIMs').waitFor();
 
     await page.goto(at());
-    await page.getByRole('link', { name: 'Disabled: 1 Devices' }).click();
+    await page.getByRole('link', { name: 'Disabled 1 Devices' }).click();
     await page.waitForURL((url) => url.pathname === `/w/${fx.ws.id}/devices` && url.searchParams.get('status') === 'DISABLED');
     await page.getByText('Showing 1 of 1 devices').waitFor();
   });
