@@ -7,13 +7,27 @@ import { formatAge, formatDateTime } from '../format';
 import { eventSubject, eventTitle } from './event-words';
 import './home.css';
 
-/** Fleet events, newest first: what happened, to which object (a link while it exists) and when. */
-export function EventList({ events, workspaceId, label }: { events: FleetEventItemFragment[]; workspaceId: string; label: string }) {
+/**
+ * Fleet events, newest first: what happened, to which object (a link while it exists) and when. On an
+ * object's own page (`ownHref`) the object is not named again.
+ */
+export function EventList({
+  events,
+  workspaceId,
+  label,
+  ownHref,
+}: {
+  events: FleetEventItemFragment[];
+  workspaceId: string;
+  label: string;
+  ownHref?: string;
+}) {
   const now = Date.now();
   return (
     <ul className="event-list" aria-label={label}>
       {events.map((event) => {
-        const subject = eventSubject(event, workspaceId);
+        const found = eventSubject(event, workspaceId);
+        const subject = found && ownHref && found.href === ownHref ? null : found;
         return (
           <li key={event.id}>
             <History className="event-icon" aria-hidden="true" size={16} />

@@ -33,7 +33,7 @@ export function SimEvents({ simId, version }: { simId: string; version: number }
           <EmptyState title="No events yet">Changes to this SIM will show up here.</EmptyState>
         ) : (
           <>
-            <EventList events={list.nodes} workspaceId={workspaceId} label="SIM events" />
+            <EventList events={list.nodes} workspaceId={workspaceId} label="SIM events" ownHref={`/w/${workspaceId}/sims/${simId}`} />
             <LoadMore list={list} noun="events" />
           </>
         ))}
