@@ -177,4 +177,15 @@ describe('bulk device changes: updateEndpoints, deleteEndpoints', () => {
     expect((await update([a?.id as string], { status: 'DISABLED' }, user.token))[0]?.status).toBe('DISABLED');
     expect(expectData(await app.gql<{ deleteEndpoints: number }>(DELETE, { ids: [a?.id] }, { token: user.token })).deleteEndpoints).toBe(1);
   });
+
+  it('serializes concurrent bulk changes of the same devices: both apply, none is lost', async () => {
+    const shared = (await devices(4)).map((d) => d.id);
+    const [first, second] = await Promise.all([
+      app.gql(UPDATE, { ids: shared, input: { addTags: ['one'] } }, { token }),
+      app.gql(UPDATE, { ids: [...shared].reverse(), input: { addTags: ['two'], status: 'DISABLED' } }, { token }),
+    ]);
+    expectData(first);
+    expectData(second);
+    for (const id of shared) expect(await read(id)).toMatchObject({ status: 'DISABLED', tags: ['one', 'two'] });
+  });
 });
