@@ -26,7 +26,7 @@ function missing(ids: readonly string[], found: ReadonlySet<string>, what: strin
   const positions = ids.flatMap((id, index) => (found.has(id) ? [] : [`ids[${index}]`]));
   return new AppError(
     'NOT_FOUND',
-    `${positions.length === 1 ? `The ${what} at` : `The ${what}s at`} ${listSome(positions)} not found in this Workspace. Nothing was changed.`,
+    `${positions.length === 1 ? `The ${what} at ${positions[0]} was` : `The ${what}s at ${listSome(positions)} were`} not found in this Workspace. Nothing was changed.`,
     'ids',
   );
 }
