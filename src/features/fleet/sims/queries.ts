@@ -4,7 +4,7 @@ import { endpoints, endpointTags, type SimRow, sims } from '../../../db/schema';
 import type { Database } from '../../../db/schema-types';
 import { isUuid } from '../../../errors';
 import type { SimOrder, SimStatus } from '../../../graphql/generated/resolvers-types';
-import { digitPrefix, identifierDigits, lowerPrefixPattern } from '../search';
+import { contains, identifierDigits } from '../search';
 
 /** What an update may change. */
 export type SimPatch = Partial<Pick<SimRow, 'status' | 'imsi' | 'msisdn'>>;
@@ -89,19 +89,14 @@ function simConditions(workspaceId: string, filter: SimFilterValues): SQL {
   return and(...parts) as SQL;
 }
 
-/** ICCID, IMSI or MSISDN prefix, or the prefix of the holding device's name. */
+/** Any part of the ICCID, IMSI or MSISDN (the + optional), or of the holding device's name (any letter case); see endpointSearch. */
 function simSearch(workspaceId: string, term: string): SQL {
   const byDeviceName = sql`${sims.id} IN (SELECT ${endpoints.simId} FROM ${endpoints} WHERE ${endpoints.workspaceId} = ${workspaceId}
-    AND lower(${endpoints.name}) LIKE ${lowerPrefixPattern(term)})`;
+    AND ${contains(endpoints.name, term, true)})`;
   const id = identifierDigits(term);
   if (!id) return byDeviceName;
-  if (id.plus) return or(digitPrefix(sims.msisdn, id.digits, '+'), byDeviceName) as SQL;
-  return or(
-    digitPrefix(sims.iccid, id.digits),
-    digitPrefix(sims.imsi, id.digits),
-    digitPrefix(sims.msisdn, id.digits, '+'),
-    byDeviceName,
-  ) as SQL;
+  if (id.plus) return or(contains(sims.msisdn, `+${id.digits}`), byDeviceName) as SQL;
+  return or(contains(sims.iccid, id.digits), contains(sims.imsi, id.digits), contains(sims.msisdn, id.digits), byDeviceName) as SQL;
 }
 
 /** One page of the Workspace's SIMs matching the filter, in the page's order. */
