@@ -11,7 +11,7 @@ import { badInput } from '../../errors';
 export function searchTerm(value: string | null | undefined): string | null {
   const term = value?.trim() ?? '';
   if (!term) return null;
-  if (term.length > 100) throw badInput('search', 'search must be at most 100 characters.');
+  if (term.length > 100) throw badInput('search', 'Search must be at most 100 characters.');
   return term;
 }
 
