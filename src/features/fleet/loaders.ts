@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import type { CoveragePolicyRow, EndpointRow, ServicePolicyRow, SimRow } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
-import { findEndpointsHolding, tagsOfEndpoints } from './endpoints/queries';
-import { findCoveragePoliciesByIds, findServicePoliciesByIds } from './policies/queries';
+import { findEndpointsByIds, findEndpointsHolding, tagsOfEndpoints } from './endpoints/queries';
+import { deviceCountsByPolicy, findCoveragePoliciesByIds, findServicePoliciesByIds } from './policies/queries';
 import { findSimsByIds } from './sims/queries';
 import { type UsageTotals, usageTotalsOfSims } from './usage/queries';
 
@@ -13,10 +13,16 @@ import { type UsageTotals, usageTotalsOfSims } from './usage/queries';
  */
 export interface FleetLoaders {
   sim: DataLoader<InWorkspace, SimRow | null, string>;
+  /** A device by its id (null once deleted). */
+  endpoint: DataLoader<InWorkspace, EndpointRow | null, string>;
   /** The device holding a SIM, keyed by the SIM's id. */
   endpointBySim: DataLoader<InWorkspace, EndpointRow | null, string>;
   servicePolicy: DataLoader<InWorkspace, ServicePolicyRow | null, string>;
   coveragePolicy: DataLoader<InWorkspace, CoveragePolicyRow | null, string>;
+  /** How many devices use a service policy, keyed by the policy. */
+  servicePolicyDeviceCount: DataLoader<InWorkspace, number, string>;
+  /** How many devices use a coverage policy, keyed by the policy. */
+  coveragePolicyDeviceCount: DataLoader<InWorkspace, number, string>;
   /** A device's tags, alphabetically. */
   tags: DataLoader<InWorkspace, string[], string>;
   /** A SIM's usage totals over a date range. */
@@ -44,6 +50,10 @@ export function createFleetLoaders(db: Database): FleetLoaders {
       (ws, ids) => findSimsByIds(db, ws, ids),
       (r) => r.id,
     ),
+    endpoint: rowLoader(
+      (ws, ids) => findEndpointsByIds(db, ws, ids),
+      (r) => r.id,
+    ),
     endpointBySim: rowLoader(
       (ws, ids) => findEndpointsHolding(db, ws, ids),
       (r) => r.simId ?? '',
@@ -56,6 +66,8 @@ export function createFleetLoaders(db: Database): FleetLoaders {
       (ws, ids) => findCoveragePoliciesByIds(db, ws, ids),
       (r) => r.id,
     ),
+    servicePolicyDeviceCount: deviceCountLoader(db, 'service'),
+    coveragePolicyDeviceCount: deviceCountLoader(db, 'coverage'),
     tags: new DataLoader(
       async (keys) => {
         const rows = await tagsOfEndpoints(db, distinct(keys, 'workspaceId'), distinct(keys, 'id'));
@@ -101,6 +113,17 @@ function rowLoader<T extends { workspaceId: string }>(
       const rows = await fetch(distinct(keys, 'workspaceId'), distinct(keys, 'id'));
       const found = new Map(rows.map((r) => [keyOf({ workspaceId: r.workspaceId, id: idOf(r) }), r]));
       return keys.map((k) => found.get(keyOf(k)) ?? null);
+    },
+    { cacheKeyFn: keyOf },
+  );
+}
+
+function deviceCountLoader(db: Database, kind: 'service' | 'coverage'): DataLoader<InWorkspace, number, string> {
+  return new DataLoader(
+    async (keys) => {
+      const rows = await deviceCountsByPolicy(db, kind, distinct(keys, 'workspaceId'), distinct(keys, 'id'));
+      const found = new Map(rows.map((r) => [keyOf({ workspaceId: r.workspaceId, id: r.policyId }), r.n]));
+      return keys.map((k) => found.get(keyOf(k)) ?? 0);
     },
     { cacheKeyFn: keyOf },
   );
