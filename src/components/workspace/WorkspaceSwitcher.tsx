@@ -4,7 +4,7 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
 import { Check, ChevronsUpDown, Link2, Plus } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Role, SwitcherEntryFragment, WorkspaceRequestKind } from '../api/generated/graphql';
 import { roleLabel } from '../format';
 import { SwitcherRequestStatus } from './SwitcherRequestStatus';
@@ -72,6 +72,11 @@ export function WorkspaceSwitcher({
   const router = useRouter();
   const [selected, setSelected] = useState(currentId);
 
+  // Each time it opens, the highlight starts on the current Workspace.
+  useEffect(() => {
+    if (open) setSelected(currentId);
+  }, [open, currentId]);
+
   const go = (workspaceId: string) => {
     onOpenChange(false);
     if (workspaceId !== currentId) router.push(`/w/${workspaceId}`);
@@ -82,13 +87,7 @@ export function WorkspaceSwitcher({
   };
 
   return (
-    <RadixDialog.Root
-      open={open}
-      onOpenChange={(next) => {
-        if (next) setSelected(currentId);
-        onOpenChange(next);
-      }}
-    >
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="overlay overlay-top" />
         <RadixDialog.Content className="switcher-dialog" aria-describedby={undefined}>
