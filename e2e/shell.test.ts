@@ -41,7 +41,10 @@ async function seed(portal: PortalServer): Promise<Fixture> {
 const switcherButton = (page: Page) => page.getByRole('button', { name: /^Switch Workspace/ });
 const switcher = (page: Page) => page.getByRole('dialog', { name: 'Switch Workspace' });
 const options = (page: Page) =>
-  switcher(page).getByRole('listbox', { name: 'Your Workspaces' }).getByRole('group', { name: 'Workspaces' }).getByRole('option');
+  switcher(page)
+    .getByRole('listbox', { name: 'Your Workspaces' })
+    .getByRole('group', { name: 'Workspaces', exact: true })
+    .getByRole('option');
 
 async function landsIn(page: Page, url: string, workspace: { id: string; name: string }): Promise<void> {
   await page.waitForURL(`${url}/w/${workspace.id}`);
