@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from './support/browser';
 import { asMember, memberToken, newContext, opsSession, signIn } from './support/portal-fixtures';
@@ -52,6 +53,12 @@ async function landsIn(page: Page, url: string, workspace: { id: string; name: s
   expect(await switcherButton(page).getAttribute('aria-label')).toBe(`Switch Workspace (current: ${workspace.name})`);
 }
 
+/** axe's findings inside `selector` (WCAG 2.1 A and AA), as "rule: target" lines. */
+async function axe(page: Page, selector: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 const fits = (page: Page) => page.evaluate(() => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth }));
 
 describeWithChromium('the product shell', () => {
@@ -90,6 +97,7 @@ describeWithChromium('the product shell', () => {
     // The phone's top bar is not shown on a desktop.
     expect(await page.getByRole('button', { name: 'Open menu' }).isVisible()).toBe(false);
     await page.screenshot({ path: '/tmp/portal-shell.png' });
+    expect(await axe(page, '.sidebar')).toEqual([]);
   });
 
   it('shows the SuperAdmin the limit and the pending request before anything is typed, and withdraws it', async () => {
@@ -104,6 +112,7 @@ describeWithChromium('the product shell', () => {
     expect(await dialog.getByRole('option', { name: /Create a new Workspace/ }).count()).toBe(1);
     expect(await dialog.getByRole('option', { name: /Link existing Workspace/ }).count()).toBe(1);
     await page.screenshot({ path: '/tmp/portal-switcher-modal.png' });
+    expect(await axe(page, '.switcher-dialog')).toEqual([]);
 
     await status.getByRole('button', { name: 'Withdraw request' }).click();
     await status.getByText('No request pending.').waitFor();
@@ -188,6 +197,7 @@ describeWithChromium('the product shell', () => {
       await drawer.waitFor();
       expect(await menuButton.getAttribute('aria-expanded')).toBe('true');
       await tab.screenshot({ path: '/tmp/portal-drawer.png' });
+      expect(await axe(tab, '.drawer')).toEqual([]);
       await tab.keyboard.press('Escape');
       await drawer.waitFor({ state: 'detached' });
       expect(await menu.getAttribute('aria-expanded')).toBe('false');
@@ -199,11 +209,61 @@ describeWithChromium('the product shell', () => {
       await tab.getByRole('heading', { level: 1 }).waitFor();
       expect(await fits(tab)).toEqual({ document: 390, viewport: 390 });
 
+      await tab.screenshot({ path: '/tmp/portal-phone-reports.png' });
+
       // The switcher is a full-screen sheet on a phone.
       await switcherButton(tab).click();
       const box = await switcher(tab).boundingBox();
       expect(box?.width).toBe(390);
+      await tab.screenshot({ path: '/tmp/portal-phone-switcher.png' });
       await tab.keyboard.press('Escape');
+      await switcher(tab).waitFor({ state: 'detached' });
+
+      // From the drawer too: the switcher opens over it, and switching closes both.
+      await menu.click();
+      await drawer.getByRole('button', { name: /^Switch Workspace/ }).click();
+      await options(tab).filter({ hasText: 'Acme Boston' }).click();
+      await tab.waitForURL(`${portal.url}/w/${fx.boston.id}`);
+      await tab.getByRole('heading', { level: 1, name: 'Acme Boston' }).waitFor();
+      await drawer.waitFor({ state: 'detached' });
+      expect(await fits(tab)).toEqual({ document: 390, viewport: 390 });
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
+describeWithChromium('the ops console shell on a phone', () => {
+  let portal: PortalServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    browser = await launchChromium();
+  }, 6 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.stop();
+  }, 30_000);
+
+  it('opens its sections from the drawer at 390 px, which closes on navigation', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', timezoneId: 'UTC' });
+    phone.setDefaultTimeout(20_000);
+    try {
+      const tab = await phone.newPage();
+      await tab.goto(`${portal.url}/signin`);
+      await tab.getByLabel('Email').fill(portal.ops.email);
+      await tab.getByLabel('Password').fill(portal.ops.password);
+      await tab.getByRole('button', { name: 'Sign in' }).click();
+      await tab.waitForURL(`${portal.url}/ops/requests`);
+      await tab.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
+      await tab.getByRole('button', { name: 'Open menu' }).click();
+      const drawer = tab.getByRole('dialog', { name: 'Ops console menu' });
+      await drawer.getByRole('navigation', { name: 'Ops console' }).getByRole('link', { name: 'Organizations' }).click();
+      await tab.waitForURL(`${portal.url}/ops/organizations`);
+      await drawer.waitFor({ state: 'detached' });
+      expect(await fits(tab)).toEqual({ document: 390, viewport: 390 });
     } finally {
       await phone.close();
     }

@@ -35,6 +35,7 @@ export function SwitcherTrigger({
       type="button"
       className={compact ? 'switcher-trigger switcher-trigger-compact' : 'switcher-trigger'}
       aria-haspopup="dialog"
+      aria-keyshortcuts="Control+K Meta+K"
       aria-label={`Switch Workspace (current: ${name})`}
       onClick={onOpen}
     >
