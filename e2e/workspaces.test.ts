@@ -84,9 +84,8 @@ async function expectHome(
     currency: await detail(page, 'Currency'),
     role: await detail(page, 'Your role'),
   }).toEqual(expected);
-  expect(await page.getByRole('button', { name: /Switch Workspace/ }).getAttribute('aria-label')).toBe(
-    `Switch Workspace (current: ${workspace.name})`,
-  );
+  // The switcher's button is named "Switch Workspace, current: <name>, <organization> · <role>".
+  await page.getByRole('button', { name: `Switch Workspace, current: ${workspace.name}, ${expected.organization}` }).waitFor();
 }
 
 async function signIn(page: Page, url: string, email: string, password: string) {

@@ -36,11 +36,13 @@ export function SwitcherTrigger({
       className={compact ? 'switcher-trigger switcher-trigger-compact' : 'switcher-trigger'}
       aria-haspopup="dialog"
       aria-keyshortcuts="Control+K Meta+K"
-      aria-label={`Switch Workspace (current: ${name})`}
       onClick={onOpen}
     >
+      {/* Named by its content ("Switch Workspace, current: <name>, <organization> · <role>"), so what is read includes what is seen. */}
       <span className="switcher-trigger-text">
+        <span className="visually-hidden">Switch Workspace, current: </span>
         <span className="switcher-current">{name}</span>
+        <span className="visually-hidden">, </span>
         <span className="switcher-meta">
           {organization}
           {!compact && ` · ${roleLabel(role)}`}
