@@ -50,7 +50,7 @@ const options = (page: Page) =>
 async function landsIn(page: Page, url: string, workspace: { id: string; name: string }): Promise<void> {
   await page.waitForURL(`${url}/w/${workspace.id}`);
   await page.getByRole('heading', { level: 1, name: workspace.name }).waitFor();
-  await page.getByRole('button', { name: `Switch Workspace, current: ${workspace.name},` }).waitFor();
+  await page.getByRole('button', { name: `Switch Workspace, current: ${workspace.name}` }).waitFor();
 }
 
 /** axe's findings inside `selector` (WCAG 2.1 A and AA), as "rule: target" lines. */
