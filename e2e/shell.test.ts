@@ -216,7 +216,7 @@ describeWithChromium('the product shell', () => {
       const box = await switcher(tab).boundingBox();
       expect(box?.width).toBe(390);
       await tab.screenshot({ path: '/tmp/portal-phone-switcher.png' });
-      await tab.keyboard.press('Escape');
+      await switcher(tab).getByRole('button', { name: 'Close' }).click(); // no Escape key on a phone
       await switcher(tab).waitFor({ state: 'detached' });
 
       // From the drawer too: the switcher opens over it, and switching closes both.

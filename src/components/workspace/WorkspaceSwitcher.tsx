@@ -2,7 +2,7 @@
 
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
-import { Check, ChevronsUpDown, Link2, Plus } from 'lucide-react';
+import { Check, ChevronsUpDown, Link2, Plus, X } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { Role, SwitcherEntryFragment, WorkspaceRequestKind } from '../api/generated/graphql';
@@ -94,7 +94,15 @@ export function WorkspaceSwitcher({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="overlay overlay-top" />
         <RadixDialog.Content className="switcher-dialog" aria-describedby={undefined}>
-          <RadixDialog.Title className="switcher-title">Switch Workspace</RadixDialog.Title>
+          <div className="switcher-header">
+            <RadixDialog.Title className="switcher-title">Switch Workspace</RadixDialog.Title>
+            {/* A phone has no Escape key: the full-screen sheet needs a way out. */}
+            <RadixDialog.Close asChild>
+              <button type="button" className="icon-button icon-button-small" aria-label="Close">
+                <X size={16} aria-hidden="true" />
+              </button>
+            </RadixDialog.Close>
+          </div>
           <Command label="Filter Workspaces" filter={filterEntries} value={selected} onValueChange={setSelected} loop>
             <Command.Input className="switcher-input" placeholder="Filter by name, organization, role…" autoFocus />
             <Command.List className="switcher-list" label="Your Workspaces">
