@@ -4,7 +4,7 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
 import { Check, ChevronsUpDown, Link2, Plus, X } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Role, SwitcherEntryFragment, WorkspaceRequestKind } from '../api/generated/graphql';
 import { roleLabel } from '../format';
 import { SwitcherRequestStatus } from './SwitcherRequestStatus';
@@ -74,6 +74,7 @@ export function WorkspaceSwitcher({
 }) {
   const router = useRouter();
   const [selected, setSelected] = useState(currentId);
+  const input = useRef<HTMLInputElement>(null);
 
   // Each time it opens, the highlight starts on the current Workspace.
   useEffect(() => {
@@ -93,7 +94,15 @@ export function WorkspaceSwitcher({
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="overlay overlay-top" />
-        <RadixDialog.Content className="switcher-dialog" aria-describedby={undefined}>
+        <RadixDialog.Content
+          className="switcher-dialog"
+          aria-describedby={undefined}
+          onOpenAutoFocus={(event) => {
+            // The filter box, not the first button (Close): typing filters at once.
+            event.preventDefault();
+            input.current?.focus();
+          }}
+        >
           <div className="switcher-header">
             <RadixDialog.Title className="switcher-title">Switch Workspace</RadixDialog.Title>
             {/* A phone has no Escape key: the full-screen sheet needs a way out. */}
@@ -104,7 +113,7 @@ export function WorkspaceSwitcher({
             </RadixDialog.Close>
           </div>
           <Command label="Filter Workspaces" filter={filterEntries} value={selected} onValueChange={setSelected} loop>
-            <Command.Input className="switcher-input" placeholder="Filter by name, organization, role…" autoFocus />
+            <Command.Input ref={input} className="switcher-input" placeholder="Filter by name, organization, role…" />
             <Command.List className="switcher-list" label="Your Workspaces">
               <Command.Empty className="switcher-empty">No Workspace matches.</Command.Empty>
               <Command.Group heading="Workspaces">
