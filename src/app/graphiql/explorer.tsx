@@ -4,7 +4,8 @@ import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
 import './explorer.css';
 import { GraphiQL } from 'graphiql';
-import { type ComponentProps, type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type ComponentProps, type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { moveTabRolesToButtons } from './tab-roles';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
@@ -29,6 +30,9 @@ query WhoAmI {
 export function Explorer() {
   const [draft, setDraft] = useState('');
   const [token, setToken] = useState('');
+  const main = useRef<HTMLDivElement>(null);
+
+  useEffect(() => (main.current ? moveTabRolesToButtons(main.current) : undefined), []);
 
   useEffect(() => {
     const saved = window.sessionStorage.getItem(STORAGE_KEY) ?? '';
@@ -80,7 +84,7 @@ export function Explorer() {
           {token ? 'Sent as Authorization: Bearer.' : 'No token: your portal session is used, if you are signed in.'}
         </span>
       </form>
-      <div className="explorer-main">
+      <div className="explorer-main" ref={main}>
         {/* Remounted when the token changes, so the schema is loaded with the new credentials. */}
         <GraphiQL key={token || 'anonymous'} fetcher={fetcher} defaultQuery={DEFAULT_QUERY} />
       </div>
