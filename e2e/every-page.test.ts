@@ -112,7 +112,7 @@ describeWithChromium('every page at 1280 and 390 px: loaded, no overflow, no ser
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    portal = await startPortal({ env: { SEED_DEMO: 'true' } });
+    portal = await startPortal({ env: { SEED_DEMO: 'true' }, readyWithinMs: 4 * 60_000 });
     browser = await launchChromium();
     ids = await demoIds(portal);
     await auditedChanges(portal);
@@ -124,7 +124,7 @@ describeWithChromium('every page at 1280 and 390 px: loaded, no overflow, no ser
       if (login === 'ops') await signIn(page, portal.url, portal.ops.email, portal.ops.password, /\/ops\/requests$/);
       pages.set(login, page);
     }
-  }, 4 * 60_000);
+  }, 7 * 60_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
