@@ -145,9 +145,13 @@ describeWithChromium('every page at 1280 and 390 px: loaded, no overflow, no ser
         console.warn(`[every-page] SKIPPED ${route.name} (${target}): answers 404 on this branch (page not merged yet).`);
         return;
       }
-      await waitForContent(page, route);
-      if (route.act) await route.act(page);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${route.name}-${size.width}.png`), fullPage: true });
+      try {
+        await waitForContent(page, route);
+        if (route.act) await route.act(page);
+      } finally {
+        // Also of a page that never got ready: it shows why.
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${route.name}-${size.width}.png`), fullPage: true });
+      }
 
       if (!route.expectsError) expect(await visibleErrors(page)).toEqual([]);
       expect(await overflow(page)).toEqual({ document: 'fits', body: 'fits', widerThanViewport: [] });
@@ -155,6 +159,26 @@ describeWithChromium('every page at 1280 and 390 px: loaded, no overflow, no ser
     },
     90_000,
   );
+
+  it('on a phone, a wide table scrolls by keyboard inside its region while its first column stays in view', async () => {
+    const page = pages.get('admin');
+    if (!page) throw new Error('no admin page');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${portal.url}/w/${ids.workspace}/audit`);
+    const region = page.getByRole('region', { name: 'Audit events' });
+    await region.locator('tbody tr').first().waitFor();
+    const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(widths.scroll).toBeGreaterThan(widths.client); // wider than the phone: it scrolls here, not the page
+    await region.focus();
+    expect(await region.evaluate((el) => el === document.activeElement)).toBe(true);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    const handle = await region.elementHandle();
+    await page.waitForFunction((el) => (el?.scrollLeft ?? 0) > 0, handle);
+    const firstCell = region.locator('tbody tr').first().locator('td, th').first();
+    const [box, cell] = [await region.boundingBox(), await firstCell.boundingBox()];
+    expect(Math.round(cell?.x ?? -1)).toBe(Math.round((box?.x ?? 0) + 1)); // still at the left edge, inside the 1 px border
+    expect(await overflow(page)).toEqual({ document: 'fits', body: 'fits', widerThanViewport: [] });
+  });
 });
 
 async function signIn(page: Page, url: string, email: string, password: string, landing: RegExp): Promise<void> {
