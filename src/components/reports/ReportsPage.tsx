@@ -184,7 +184,7 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
       <section className="card" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals per currency</h2>
         <p className="muted small">Each currency on its own line: amounts in different currencies are never added together.</p>
-        <TableScroll label="Totals per currency" className="table-scroll">
+        <TableScroll label="Totals per currency table" className="table-scroll">
           <table className="table" aria-labelledby="totals-title">
             <thead>
               <tr>
@@ -247,7 +247,7 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
       </section>
       <section className="card" aria-labelledby="per-workspace-title">
         <h2 id="per-workspace-title">Per Workspace</h2>
-        <TableScroll label="Per Workspace" className="table-scroll">
+        <TableScroll label="Per Workspace table" className="table-scroll">
           <table className="table" aria-labelledby="per-workspace-title">
             <thead>
               <tr>

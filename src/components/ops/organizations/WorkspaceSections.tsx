@@ -30,7 +30,7 @@ export function OwnWorkspaces({ org, onChanged }: { org: Organization; onChanged
       {owned.length === 0 ? (
         <EmptyState title="No Workspaces yet">Create one under Create, for this organization.</EmptyState>
       ) : (
-        <TableScroll label="Its Workspaces" className="table-scroll">
+        <TableScroll label="Its Workspaces table" className="table-scroll">
           <table className="table">
             <caption className="visually-hidden">Its Workspaces</caption>
             <thead>
@@ -85,7 +85,7 @@ export function LinkedWorkspaces({
         <span className="muted">linked to {org.name} as main organization (count / limit).</span>
       </p>
       {linked.length > 0 && (
-        <TableScroll label="Linked Workspaces" className="table-scroll">
+        <TableScroll label="Linked Workspaces table" className="table-scroll">
           <table className="table">
             <caption className="visually-hidden">Linked Workspaces</caption>
             <thead>
