@@ -834,6 +834,13 @@ export type SimPageUpdateMutationVariables = Exact<{
 
 export type SimPageUpdateMutation = { updateSim: { id: string, iccid: string, imsi: string | null, msisdn: string | null, status: SimStatus, createdAt: string, updatedAt: string, endpoint: { id: string, name: string } | null, usage: { startDate: string, endDate: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, currency: string } } };
 
+export type SwitcherLimitFragment = { id: string, name: string, workspaceLimit: number, linkedWorkspaceCount: number };
+
+export type SwitcherRequestStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SwitcherRequestStatusQuery = { viewer: { activeWorkspace: { id: string, organization: { id: string, name: string, workspaceLimit: number, linkedWorkspaceCount: number }, mainOrganization: { id: string, name: string, workspaceLimit: number, linkedWorkspaceCount: number } | null } | null }, workspaceRequests: Array<{ id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null }> };
+
 export type WorkspaceSummaryFragment = { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null };
 
 export type SwitcherEntryFragment = { role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string, currency: string } } };
@@ -1283,6 +1290,14 @@ export const SimPageDetailFragmentDoc = new TypedDocumentString(`
   cost
   currency
 }`, {"fragmentName":"SimPageDetail"}) as unknown as TypedDocumentString<SimPageDetailFragment, unknown>;
+export const SwitcherLimitFragmentDoc = new TypedDocumentString(`
+    fragment SwitcherLimit on Organization {
+  id
+  name
+  workspaceLimit
+  linkedWorkspaceCount
+}
+    `, {"fragmentName":"SwitcherLimit"}) as unknown as TypedDocumentString<SwitcherLimitFragment, unknown>;
 export const WorkspaceSummaryFragmentDoc = new TypedDocumentString(`
     fragment WorkspaceSummary on Workspace {
   id
@@ -2720,6 +2735,49 @@ fragment SimPageDetail on Sim {
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<SimPageUpdateMutation, SimPageUpdateMutationVariables>;
+export const SwitcherRequestStatusDocument = new TypedDocumentString(`
+    query SwitcherRequestStatus {
+  viewer {
+    activeWorkspace {
+      id
+      organization {
+        ...SwitcherLimit
+      }
+      mainOrganization {
+        ...SwitcherLimit
+      }
+    }
+  }
+  workspaceRequests {
+    ...WorkspaceRequestItem
+  }
+}
+    fragment SwitcherLimit on Organization {
+  id
+  name
+  workspaceLimit
+  linkedWorkspaceCount
+}
+fragment WorkspaceRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  requestedBy {
+    name
+    email
+  }
+  createdAt
+  decidedAt
+  rejectionReason
+  resultWorkspace {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<SwitcherRequestStatusQuery, SwitcherRequestStatusQueryVariables>;
 export const WorkspaceShellDocument = new TypedDocumentString(`
     query WorkspaceShell {
   viewer {
