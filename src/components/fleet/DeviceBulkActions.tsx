@@ -51,7 +51,17 @@ export function DeviceBulkActions({ ids, onClear, onDone }: { ids: string[]; onC
   );
 }
 
-function DeviceBulkDialog({ kind, ids, onClose, onDone }: { kind: Kind; ids: string[]; onClose: () => void; onDone: (notice: string) => void }) {
+function DeviceBulkDialog({
+  kind,
+  ids,
+  onClose,
+  onDone,
+}: {
+  kind: Kind;
+  ids: string[];
+  onClose: () => void;
+  onDone: (notice: string) => void;
+}) {
   const ctx = useWorkspace();
   const fieldId = useId();
   const devices = countOf(ids.length, 'device');
@@ -79,7 +89,9 @@ function DeviceBulkDialog({ kind, ids, onClose, onDone }: { kind: Kind; ids: str
             onDone(`${devices} ${kind === 'ENABLE' ? 'enabled' : 'disabled'}.`);
           }}
         >
-          <p>{kind === 'ENABLE' ? 'They may use the network again.' : 'They stay in the list with their SIMs, but are marked as disabled.'}</p>
+          <p>
+            {kind === 'ENABLE' ? 'They may use the network again.' : 'They stay in the list with their SIMs, but are marked as disabled.'}
+          </p>
         </BulkDialog>
       );
     }

@@ -1,7 +1,12 @@
 'use client';
 
 import { type FormEvent, useId, useState } from 'react';
-import { type CreateEndpointInput, type EndpointDetailFragment, type EndpointStatus, PolicyChoicesDocument } from '../api/generated/graphql';
+import {
+  type CreateEndpointInput,
+  type EndpointDetailFragment,
+  type EndpointStatus,
+  PolicyChoicesDocument,
+} from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
 import { enumLabel } from '../format';

@@ -21,7 +21,7 @@ import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { SortHeader } from '../ui/SortHeader';
 import { useWorkspace } from '../workspace/context';
-import { type Selection, SelectAllCell, SelectCell, useSelection } from './Bulk';
+import { SelectAllCell, SelectCell, type Selection, useSelection } from './Bulk';
 import { DeviceBulkActions } from './DeviceBulkActions';
 import { DeviceForm } from './DeviceForm';
 import { ENDPOINT_STATUSES } from './statuses';
@@ -158,7 +158,11 @@ function DeviceFilters({ url }: { url: Params }) {
       </label>
       <label className="field field-inline">
         <span>Status</span>
-        <select value={oneOf(url.get('status'), ENDPOINT_STATUSES)} onChange={(e) => url.set({ status: e.target.value })} aria-label="Filter by status">
+        <select
+          value={oneOf(url.get('status'), ENDPOINT_STATUSES)}
+          onChange={(e) => url.set({ status: e.target.value })}
+          aria-label="Filter by status"
+        >
           <option value="">All statuses</option>
           {ENDPOINT_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -261,7 +265,14 @@ function DeviceTable({
           <thead>
             <tr>
               {selection && <SelectAllCell selection={selection} noun="devices" />}
-              <SortHeader label="Name" ascending="NAME_ASC" descending="NAME_DESC" current={orderBy} onSort={onSort} className="sticky-col sticky-col-2" />
+              <SortHeader
+                label="Name"
+                ascending="NAME_ASC"
+                descending="NAME_DESC"
+                current={orderBy}
+                onSort={onSort}
+                className="sticky-col sticky-col-2"
+              />
               <th scope="col">Status</th>
               <th scope="col">IMEI</th>
               <th scope="col">SIM ICCID</th>
@@ -275,7 +286,14 @@ function DeviceTable({
               <th scope="col" className="num">
                 Cost
               </th>
-              <SortHeader label="Created" ascending="CREATED_ASC" descending="CREATED_DESC" first="descending" current={orderBy} onSort={onSort} />
+              <SortHeader
+                label="Created"
+                ascending="CREATED_ASC"
+                descending="CREATED_DESC"
+                first="descending"
+                current={orderBy}
+                onSort={onSort}
+              />
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,6 @@
 'use client';
 
-import { type SimChoicesQuery, SimChoicesDocument } from '../api/generated/graphql';
+import { SimChoicesDocument, type SimChoicesQuery } from '../api/generated/graphql';
 import { enumLabel } from '../format';
 import { Combobox, type Matches } from '../ui/Combobox';
 import { useWorkspace } from '../workspace/context';

@@ -110,7 +110,13 @@ export function Combobox<T extends { id: string }>({
         onKeyDown={onKeyDown}
       />
       <input type="hidden" name={name} value={value?.id ?? ''} />
-      <div id={`${id}-listbox`} role="listbox" aria-label={`${label}: matches`} className="combobox-options" hidden={!expanded || !options.length}>
+      <div
+        id={`${id}-listbox`}
+        role="listbox"
+        aria-label={`${label}: matches`}
+        className="combobox-options"
+        hidden={!expanded || !options.length}
+      >
         {options.map((item, i) => (
           <div
             key={item.id}
