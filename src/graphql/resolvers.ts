@@ -1,6 +1,7 @@
 import type { Role } from '../auth/policy';
 import { auditResolvers } from '../features/audit/resolvers';
 import { billingResolvers } from '../features/billing/resolvers';
+import { eventResolvers } from '../features/events/resolvers';
 import { fleetResolvers } from '../features/fleet/resolvers';
 import { identityResolvers } from '../features/identity/resolvers';
 import { linkingResolvers } from '../features/linking/resolvers';
@@ -11,7 +12,7 @@ import { requestResolvers } from '../features/requests/resolvers';
 import { tokenResolvers } from '../features/tokens/resolvers';
 import { workspaceResolvers } from '../features/workspaces/resolvers';
 import type { Resolvers, Role as SchemaRole } from './generated/resolvers-types';
-import { DateScalar, DateTimeScalar } from './scalars';
+import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 
 /** Every feature contributes its slice; they are merged per type here and nowhere else. */
 const features: Resolvers[] = [
@@ -24,6 +25,7 @@ const features: Resolvers[] = [
   auditResolvers,
   tokenResolvers,
   ...fleetResolvers,
+  eventResolvers,
   reportResolvers,
   billingResolvers,
 ];
@@ -31,7 +33,7 @@ const features: Resolvers[] = [
 export const resolvers: Resolvers = mergeResolvers(features);
 
 function mergeResolvers(parts: Resolvers[]): Resolvers {
-  const merged: Record<string, object> = { Date: DateScalar, DateTime: DateTimeScalar };
+  const merged: Record<string, object> = { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar };
   for (const part of parts) {
     for (const [typeName, fields] of Object.entries(part)) {
       merged[typeName] = { ...(merged[typeName] ?? {}), ...(fields as object) };

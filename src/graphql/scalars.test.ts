@@ -1,5 +1,7 @@
+import { parseValue } from 'graphql';
 import { createTestApp, expectError, type TestApp } from '../../test/app';
 import { createTenant } from '../../test/factories';
+import { JSONScalar } from './scalars';
 
 describe('Date and DateTime inputs', () => {
   let app: TestApp;
@@ -23,5 +25,35 @@ describe('Date and DateTime inputs', () => {
     for (const value of ['2030-01-01', '2030-01-01T10:00:00', 'soon']) {
       expectError(await app.gql(token, { e: value }, { token: admin.token }), 'BAD_USER_INPUT');
     }
+  });
+});
+
+describe('JSON', () => {
+  it('serializes any JSON-compatible value as it is, Dates as ISO strings', () => {
+    const value = { a: [1, 2.5, 'x', true, null, { b: {} }], c: '' };
+    expect(JSONScalar.serialize(value)).toEqual(value);
+    for (const leaf of [null, 0, -1.5, 'text', false, []]) expect(JSONScalar.serialize(leaf)).toEqual(leaf);
+    expect(JSONScalar.serialize({ at: new Date('2026-12-01T10:00:00Z'), gone: undefined })).toEqual({ at: '2026-12-01T10:00:00.000Z' });
+  });
+
+  it('refuses what JSON cannot carry', () => {
+    const cycle: { self?: unknown } = {};
+    cycle.self = cycle;
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, () => 1, 10n, undefined, cycle]) {
+      expect(() => JSONScalar.serialize(bad)).toThrow(/JSON cannot hold/);
+    }
+    // A value seen twice without a cycle is fine.
+    const shared = { x: 1 };
+    expect(JSONScalar.serialize([shared, shared])).toEqual([{ x: 1 }, { x: 1 }]);
+  });
+
+  it('parses variables and literals, variables inside literals included', () => {
+    expect(JSONScalar.parseValue({ a: [1, 'b', null] })).toEqual({ a: [1, 'b', null] });
+    expect(JSONScalar.parseLiteral(parseValue('{ a: [1, 2.5, "s", true, null], b: { c: $v } }'), { v: [7] })).toEqual({
+      a: [1, 2.5, 's', true, null],
+      b: { c: [7] },
+    });
+    expect(JSONScalar.parseLiteral(parseValue('$missing'), {})).toBeNull();
+    expect(() => JSONScalar.parseLiteral(parseValue('SOME_ENUM'), {})).toThrow(/JSON literals/);
   });
 });

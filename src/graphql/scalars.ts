@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ObjectValueNode, type ValueNode } from 'graphql';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,4 +46,65 @@ function parseDateTime(value: unknown): string {
   const time = Date.parse(value);
   if (!inRange(time)) throw new GraphQLError('DateTime must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z (UTC).');
   return new Date(time).toISOString();
+}
+
+/** A JSON value: what JSON.parse can return. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Any JSON value (Event.data). Output: the value as it is, Dates as ISO strings; anything JSON cannot
+ * carry (undefined, functions, NaN, bigints, cycles) is a server bug and fails loudly. Input: a
+ * variable's JSON as sent, or a literal (objects, lists, strings, numbers, booleans, null, variables).
+ */
+export const JSONScalar = new GraphQLScalarType<JsonValue, JsonValue>({
+  name: 'JSON',
+  serialize: (value) => toJson(value, new Set()),
+  parseValue: (value) => toJson(value, new Set()),
+  parseLiteral: (ast, variables) => fromLiteral(ast, variables ?? null),
+});
+
+function toJson(value: unknown, path: Set<object>): JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new GraphQLError('JSON cannot hold NaN or Infinity.');
+    return value;
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== 'object') throw new GraphQLError(`JSON cannot hold a value of type ${typeof value}.`);
+  if (path.has(value)) throw new GraphQLError('JSON cannot hold a cycle.');
+  path.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => toJson(item, path));
+    const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
+    return Object.fromEntries(entries.map(([key, inner]) => [key, toJson(inner, path)]));
+  } finally {
+    path.delete(value);
+  }
+}
+
+function fromLiteral(ast: ValueNode, variables: Record<string, unknown> | null): JsonValue {
+  switch (ast.kind) {
+    case Kind.NULL:
+      return null;
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return toJson(Number(ast.value), new Set());
+    case Kind.LIST:
+      return ast.values.map((item) => fromLiteral(item, variables));
+    case Kind.OBJECT:
+      return objectLiteral(ast, variables);
+    case Kind.VARIABLE:
+      return toJson(variables?.[ast.name.value] ?? null, new Set());
+    default:
+      throw new GraphQLError('JSON literals are objects, lists, strings, numbers, booleans or null.');
+  }
+}
+
+function objectLiteral(ast: ObjectValueNode, variables: Record<string, unknown> | null): JsonValue {
+  const object: { [key: string]: JsonValue } = {};
+  for (const field of ast.fields) object[field.name.value] = fromLiteral(field.value, variables);
+  return object;
 }

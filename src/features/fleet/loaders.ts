@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { CoveragePolicyRow, EndpointRow, ServicePolicyRow, SimRow } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
-import { findEndpointsHolding, tagsOfEndpoints } from './endpoints/queries';
+import { findEndpointsByIds, findEndpointsHolding, tagsOfEndpoints } from './endpoints/queries';
 import { findCoveragePoliciesByIds, findServicePoliciesByIds } from './policies/queries';
 import { findSimsByIds } from './sims/queries';
 import { type UsageTotals, usageTotalsOfSims } from './usage/queries';
@@ -13,6 +13,8 @@ import { type UsageTotals, usageTotalsOfSims } from './usage/queries';
  */
 export interface FleetLoaders {
   sim: DataLoader<InWorkspace, SimRow | null, string>;
+  /** A device by its id (null once deleted). */
+  endpoint: DataLoader<InWorkspace, EndpointRow | null, string>;
   /** The device holding a SIM, keyed by the SIM's id. */
   endpointBySim: DataLoader<InWorkspace, EndpointRow | null, string>;
   servicePolicy: DataLoader<InWorkspace, ServicePolicyRow | null, string>;
@@ -42,6 +44,10 @@ export function createFleetLoaders(db: Database): FleetLoaders {
   return {
     sim: rowLoader(
       (ws, ids) => findSimsByIds(db, ws, ids),
+      (r) => r.id,
+    ),
+    endpoint: rowLoader(
+      (ws, ids) => findEndpointsByIds(db, ws, ids),
       (r) => r.id,
     ),
     endpointBySim: rowLoader(

@@ -43,6 +43,14 @@ export async function findEndpointsHolding(
     .where(and(inArray(endpoints.workspaceId, [...workspaceIds]), inArray(endpoints.simId, [...simIds])));
 }
 
+/** Devices by id in any of the Workspaces (the loader's batch; each row keeps its Workspace). */
+export async function findEndpointsByIds(db: Database, workspaceIds: readonly string[], ids: readonly string[]): Promise<EndpointRow[]> {
+  return db
+    .select()
+    .from(endpoints)
+    .where(and(inArray(endpoints.workspaceId, [...workspaceIds]), inArray(endpoints.id, [...ids])));
+}
+
 /** Inserts a device; the unique index on (workspace, SIM) may refuse it (see the service). */
 export async function insertEndpoint(db: Database, values: NewEndpoint): Promise<EndpointRow | undefined> {
   const [row] = await db.insert(endpoints).values(values).returning();
