@@ -133,9 +133,14 @@ describeWithChromium('the Devices and SIMs lists', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await bar.count()).toBe(0); // the selection is let go
 
-    const rows = await bodyRows(page, 'Devices');
-    for (const name of chosen) expect(rows.find((r) => r.includes(name))).toContain('Disabled');
-    expect(rows.find((r) => r.includes('Sensor 0020'))).toContain('Enabled');
+    const table = page.getByRole('table', { name: 'Devices' });
+    // The list reloads behind the message: wait for each row's new status.
+    for (const name of chosen)
+      await table
+        .getByRole('row', { name: new RegExp(name) })
+        .getByText('Disabled')
+        .waitFor();
+    expect((await bodyRows(page, 'Devices')).find((r) => r.includes('Sensor 0020'))).toContain('Enabled');
 
     const api = await callFromPage<{ endpoints: { edges: { node: { name: string } }[] } }>(
       page,
@@ -161,6 +166,7 @@ describeWithChromium('the Devices and SIMs lists', () => {
     await dialog.getByLabel('Tag').fill('audit-2026');
     await dialog.getByRole('button', { name: 'Add tag' }).click();
     await page.getByRole('status').filter({ hasText: 'Tag "audit-2026" added to 2 devices.' }).waitFor();
+    await page.getByRole('button', { name: 'audit-2026' }).nth(1).waitFor();
     expect((await bodyRows(page, 'Devices')).every((r) => r.includes('audit-2026'))).toBe(true);
   });
 
