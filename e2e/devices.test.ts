@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeWithChromium, launchChromium } from './support/browser';
 import { alertText, bodyRows, callFromPage, newContext, newIccid, signIn } from './support/portal-fixtures';
@@ -19,6 +20,20 @@ const deviceNames = async (page: Page) =>
   (await page.getByRole('table', { name: 'Devices' }).locator('tbody th').allTextContents()).map((s) => s.trim());
 const simIccids = async (page: Page) =>
   (await page.getByRole('table', { name: 'SIMs' }).locator('tbody th').allTextContents()).map((s) => s.trim());
+
+/** Serious and critical WCAG 2.1 A/AA violations inside the page's main content (the lists, bars and dialogs). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} [${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}]`,
+    );
+}
 
 /** True when nothing on the page is wider than the window (tables scroll inside their own card). */
 const fitsWindow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -128,6 +143,7 @@ describeWithChromium('the Devices and SIMs lists', () => {
     const dialog = page.getByRole('dialog', { name: 'Disable 3 devices?' });
     await dialog.waitFor();
     await page.screenshot({ path: '/tmp/portal-devices-bulk-confirm.png' });
+    expect(await seriousViolations(page)).toEqual([]); // list, bulk bar and dialog at 1280 px
     await dialog.getByRole('button', { name: 'Disable 3 devices' }).click();
     await page.getByRole('status').filter({ hasText: '3 devices disabled.' }).waitFor();
     await dialog.waitFor({ state: 'detached' });
@@ -282,6 +298,7 @@ describeWithChromium('the Devices and SIMs lists', () => {
       await tab.getByRole('checkbox', { name: 'Select all loaded devices' }).check();
       await tab.getByText('25 selected').waitFor();
       expect(await fitsWindow(tab)).toBe(true);
+      expect(await seriousViolations(tab)).toEqual([]);
       await tab.screenshot({ path: '/tmp/portal-devices-390.png', fullPage: true });
 
       await tab.goto(simsUrl());
@@ -290,6 +307,7 @@ describeWithChromium('the Devices and SIMs lists', () => {
       await tab.getByRole('checkbox', { name: 'Select all loaded SIMs' }).check();
       await tab.getByText('25 selected').waitFor();
       expect(await fitsWindow(tab)).toBe(true);
+      expect(await seriousViolations(tab)).toEqual([]);
       await tab.screenshot({ path: '/tmp/portal-sims-390.png', fullPage: true });
     } finally {
       await phone.close();
