@@ -39,6 +39,35 @@ describe('ICCID lines of the Register SIMs form', () => {
     const bad = new ApiError(`iccids has an invalid check digit (Luhn): "${other}".`, 'BAD_USER_INPUT', 'iccids');
     expect(serverLineProblems(bad, lines)).toEqual([`Line 3: ICCID has an invalid check digit (Luhn): "${other}".`]);
     expect(serverLineProblems(new ApiError('At most 1000 ICCIDs per call.', 'BAD_USER_INPUT', 'iccids'), lines)).toBeNull();
+  });
+
+  it('maps the server’s line numbers, which count the ICCIDs sent, to the lines of the box', () => {
+    const lines = iccidLines(`${good}\n\n${other}\n\n\n${good}`);
+    const one = new ApiError(
+      'The ICCID on line 2 cannot be registered: a card is registered once. Nothing was registered.',
+      'CONFLICT',
+      'iccids',
+    );
+    expect(serverLineProblems(one, lines)).toEqual([
+      'Line 3: this ICCID cannot be registered (a card is registered once, in one Workspace).',
+    ]);
+    const many = new ApiError('The ICCIDs on lines 1, 2, 3 cannot be registered: … Nothing was registered.', 'CONFLICT', 'iccids');
+    expect(serverLineProblems(many, lines)?.map((p) => p.slice(0, 7))).toEqual(['Line 1:', 'Line 3:', 'Line 6:']);
+    const more = new ApiError('The ICCIDs on lines 1, 3 and 4 more cannot be registered.', 'CONFLICT', 'iccids');
+    expect(serverLineProblems(more, lines)).toEqual([
+      'Line 1: this ICCID cannot be registered (a card is registered once, in one Workspace).',
+      'Line 6: this ICCID cannot be registered (a card is registered once, in one Workspace).',
+      '…and 4 more lines.',
+    ]);
+    const bad = new ApiError(
+      'Line 2: ICCID has an invalid check digit; line 3: ICCID must have 19 or 20 digits.',
+      'BAD_USER_INPUT',
+      'iccids',
+    );
+    expect(serverLineProblems(bad, lines)).toEqual([
+      'Line 3: ICCID has an invalid check digit.',
+      'Line 6: ICCID must have 19 or 20 digits.',
+    ]);
     expect(serverLineProblems(new ApiError('Forbidden', 'FORBIDDEN'), lines)).toBeNull();
   });
 });

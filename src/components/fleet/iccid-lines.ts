@@ -57,20 +57,39 @@ function repeated(firstSeen: Map<string, number>, iccid: string, line: number): 
 const clip = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
 
 /**
- * The server's refusal of a registration as line numbers: a CONFLICT names positions ("iccids[2]"),
- * a BAD_USER_INPUT quotes the ICCID. Null when it names neither (shown as the server said it).
+ * The server's refusal of a registration as the box's line numbers. The server counts entries of the
+ * batch (blank lines are not sent), so its positions are mapped back to the lines typed: a CONFLICT
+ * names positions ("on lines 1, 3" or, older servers, "iccids[0]"), a BAD_USER_INPUT names
+ * "line 2: …" per bad ICCID (older servers: quotes the ICCID). Null when it names none.
  */
 export function serverLineProblems(error: ApiError, lines: readonly IccidLine[]): string[] | null {
   if (error.field !== 'iccids') return null;
-  const positions = [...error.message.matchAll(/iccids\[(\d+)\]/g)].map((m) => Number(m[1]));
-  if (error.code === 'CONFLICT' && positions.length) {
+  const lineOf = (position: number) => lines[position]?.line;
+  if (error.code === 'CONFLICT') {
+    const positions = conflictPositions(error.message);
+    if (!positions.length) return null;
     const problems = positions.flatMap((p) => {
-      const entry = lines[p];
-      return entry ? [`Line ${entry.line}: this ICCID cannot be registered (a card is registered once, in one Workspace).`] : [];
+      const line = lineOf(p);
+      return line ? [`Line ${line}: this ICCID cannot be registered (a card is registered once, in one Workspace).`] : [];
     });
     const more = /and (\d+) more/.exec(error.message);
     return more ? [...problems, `…and ${more[1]} more lines.`] : problems;
   }
+  const perLine = [...error.message.matchAll(/\bline (\d+): ([^;]+?)(?=; line \d+:|\.?$)/gi)];
+  if (perLine.length) {
+    return perLine.map((m) => {
+      const line = lineOf(Number(m[1]) - 1);
+      return `${line ? `Line ${line}` : `Entry ${m[1]}`}: ${m[2]}.`;
+    });
+  }
   const quoted = lines.find(({ iccid }) => error.message.includes(`"${iccid}"`));
   return quoted ? [`Line ${quoted.line}: ${error.message.replace(/^iccids /, 'ICCID ')}`] : null;
+}
+
+/** The 0-based batch positions a CONFLICT names, without the "and N more" it could not list. */
+function conflictPositions(message: string): number[] {
+  const indexed = [...message.matchAll(/iccids\[(\d+)\]/g)].map((m) => Number(m[1]));
+  if (indexed.length) return indexed;
+  const listed = /on lines? ([\d, ]+?)(?: and \d+ more)? cannot/.exec(message)?.[1] ?? '';
+  return [...listed.matchAll(/\d+/g)].map((m) => Number(m[0]) - 1);
 }
