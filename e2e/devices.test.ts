@@ -179,7 +179,7 @@ describeWithChromium('the Devices and SIMs lists', () => {
     const dialog = page.getByRole('dialog', { name: 'Add a tag to 2 devices?' });
     await dialog.getByRole('button', { name: 'Add tag' }).click();
     expect(await alertText(page, /tag/i)).toBe('Enter a tag.');
-    await dialog.getByLabel('Tag').fill('audit-2026');
+    await dialog.getByRole('textbox', { name: 'Tag' }).fill('audit-2026');
     await dialog.getByRole('button', { name: 'Add tag' }).click();
     await page.getByRole('status').filter({ hasText: 'Tag "audit-2026" added to 2 devices.' }).waitFor();
     await page.getByRole('button', { name: 'audit-2026' }).nth(1).waitFor();

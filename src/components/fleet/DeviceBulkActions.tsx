@@ -109,13 +109,13 @@ function DeviceBulkDialog({
             onDone(adding ? `Tag "${tag}" added to ${devices}.` : `Tag "${tag}" removed from ${devices}.`);
           }}
         >
-          <label className="field" htmlFor={fieldId}>
-            <span>Tag</span>
-            <input id={fieldId} name="tag" maxLength={64} required autoComplete="off" />
-            <small className="hint">
+          <div className="field">
+            <label htmlFor={fieldId}>Tag</label>
+            <input id={fieldId} name="tag" maxLength={64} required autoComplete="off" aria-describedby={`${fieldId}-hint`} />
+            <small id={`${fieldId}-hint`} className="hint">
               {adding ? 'Added where missing; a device carries at most 20 tags.' : 'Removed where present; other tags stay.'}
             </small>
-          </label>
+          </div>
         </BulkDialog>
       );
     }
