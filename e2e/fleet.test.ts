@@ -126,7 +126,7 @@ describeWithChromium('the fleet pages in a browser', () => {
     await dialog.getByLabel('IMSI').fill('262011234567890');
     await dialog.getByLabel('MSISDN').fill('0170 123');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    expect(await alertText(page, /E\.164/)).toMatch(/msisdn must be an E\.164 number/i);
+    expect(await alertText(page, /E\.164/)).toMatch(/MSISDN must be an E\.164 number/);
     await dialog.getByLabel('MSISDN').fill('+491701234567');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page

@@ -73,7 +73,7 @@ export interface Pagination<Row> {
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput('first', `first must be between 1 and ${MAX_PAGE_SIZE}.`);
+    throw badInput('first', `Page size (first) must be between 1 and ${MAX_PAGE_SIZE}.`);
   }
   return first;
 }
@@ -115,7 +115,8 @@ export function decodeCursor<Row>(secret: string, order: SortOrder<Row>, after: 
   }
   if (!Array.isArray(values) || values.length !== order.keys.length + 1) throw badInput('after', NOT_A_CURSOR);
   const [name, ...keys] = values as unknown[];
-  if (name !== order.name) throw badInput('after', 'after is a cursor of another list or sort order; start again from the first page.');
+  if (name !== order.name)
+    throw badInput('after', 'Cursor (after) belongs to another list or sort order; start again from the first page.');
   return order.keys.map((key, i) => validKey(key.type, keys[i]));
 }
 

@@ -27,6 +27,8 @@ export const auditEvents = tenantTable(
     index('audit_events_workspace_seq_idx').on(t.workspaceId, t.seq),
     // auditEvents(filter: { actorId }) across the platform (ops): newest first and counted without a scan.
     index('audit_events_actor_seq_idx').on(t.actorUserId, t.seq),
+    // The fleet's events of one device or SIM (events(filter: { endpointId | simId })), newest first.
+    index('audit_events_workspace_target_seq_idx').on(t.workspaceId, t.targetType, t.targetId, t.seq),
   ],
 );
 

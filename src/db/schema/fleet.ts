@@ -65,6 +65,11 @@ export const sims = tenantTable(
     index('sims_workspace_imsi_idx').on(t.workspaceId, t.imsi),
     index('sims_workspace_msisdn_idx').on(t.workspaceId, t.msisdn),
     index('sims_workspace_status_seq_idx').on(t.workspaceId, t.status, t.seq),
+    // Contains search ("any part of"): trigram indexes (pg_trgm, drizzle/0016). A GIN index cannot lead
+    // with a uuid without btree_gin; the Workspace condition is checked on the few rows they return.
+    index('sims_iccid_trgm_idx').using('gin', sql`${t.iccid} gin_trgm_ops`),
+    index('sims_imsi_trgm_idx').using('gin', sql`${t.imsi} gin_trgm_ops`),
+    index('sims_msisdn_trgm_idx').using('gin', sql`${t.msisdn} gin_trgm_ops`),
   ],
 );
 
@@ -145,8 +150,9 @@ export const endpoints = tenantTable(
     uniqueIndex('endpoints_workspace_sim_key').on(t.workspaceId, t.simId),
     index('endpoints_workspace_seq_idx').on(t.workspaceId, t.seq),
     index('endpoints_workspace_name_idx').on(t.workspaceId, t.name, t.id),
-    // Case-insensitive name prefix search (LIKE 'abc%' on lower(name)).
-    index('endpoints_workspace_name_prefix_idx').on(t.workspaceId, sql`lower(${t.name}) text_pattern_ops`),
+    // Contains search: any part of the name (any letter case) or of the IMEI, through trigrams (see sims).
+    index('endpoints_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+    index('endpoints_imei_trgm_idx').using('gin', sql`${t.imei} gin_trgm_ops`),
     index('endpoints_workspace_status_seq_idx').on(t.workspaceId, t.status, t.seq),
     index('endpoints_workspace_imei_idx').on(t.workspaceId, t.imei),
     index('endpoints_workspace_service_policy_idx').on(t.workspaceId, t.servicePolicyId),

@@ -30,7 +30,7 @@ export async function handleInvoiceDocument(
     const viewer = requireViewer(ctx);
     // A token bound to another Workspace: the invoice is not there for it (same answer as absent).
     if (viewer.active?.workspace.id !== params.workspaceId) throw notFound('Workspace', 'workspaceId');
-    if (format !== 'csv' && format !== 'html') throw badInput('format', 'format must be csv or html.');
+    if (format !== 'csv' && format !== 'html') throw badInput('format', 'Format must be csv or html.');
     const invoice = await getInvoice({ ctx, input: { month: params.month } });
     return { response: invoiceResponse(invoice, viewer.active.workspace.name, format), commit: true };
   });

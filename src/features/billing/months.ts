@@ -1,4 +1,5 @@
 import { badInput } from '../../errors';
+import { labelOf } from '../../field-labels';
 
 /** Months are kept as their first day (YYYY-MM-01, UTC) and shown as YYYY-MM. */
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -6,7 +7,7 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** A YYYY-MM argument as the first day of that month. */
 export function validMonth(field: string, value: string): string {
   const match = MONTH.exec(value.trim());
-  if (!match || match[1] === '0000') throw badInput(field, `${field} must be a month formatted YYYY-MM, e.g. 2026-01.`);
+  if (!match || match[1] === '0000') throw badInput(field, `${labelOf(field)} must be a month formatted YYYY-MM, e.g. 2026-01.`);
   return `${match[1]}-${match[2]}-01`;
 }
 

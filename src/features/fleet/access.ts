@@ -23,7 +23,7 @@ export function fleetChanged(ctx: ServiceContext): void {
 export function filterTag(value: string | null | undefined): string | null {
   const tag = value?.trim() ?? '';
   if (!tag) return null;
-  if (tag.length > TAG_MAX_LENGTH) throw badInput('tag', `tag must be at most ${TAG_MAX_LENGTH} characters.`);
+  if (tag.length > TAG_MAX_LENGTH) throw badInput('tag', `Tag must be at most ${TAG_MAX_LENGTH} characters.`);
   return tag;
 }
 

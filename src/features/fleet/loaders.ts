@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { CoveragePolicyRow, EndpointRow, ServicePolicyRow, SimRow } from '../../db/schema';
 import type { Database } from '../../db/schema-types';
 import { findEndpointsByIds, findEndpointsHolding, tagsOfEndpoints } from './endpoints/queries';
-import { findCoveragePoliciesByIds, findServicePoliciesByIds } from './policies/queries';
+import { deviceCountsByPolicy, findCoveragePoliciesByIds, findServicePoliciesByIds } from './policies/queries';
 import { findSimsByIds } from './sims/queries';
 import { type UsageTotals, usageTotalsOfSims } from './usage/queries';
 
@@ -19,6 +19,10 @@ export interface FleetLoaders {
   endpointBySim: DataLoader<InWorkspace, EndpointRow | null, string>;
   servicePolicy: DataLoader<InWorkspace, ServicePolicyRow | null, string>;
   coveragePolicy: DataLoader<InWorkspace, CoveragePolicyRow | null, string>;
+  /** How many devices use a service policy, keyed by the policy. */
+  servicePolicyDeviceCount: DataLoader<InWorkspace, number, string>;
+  /** How many devices use a coverage policy, keyed by the policy. */
+  coveragePolicyDeviceCount: DataLoader<InWorkspace, number, string>;
   /** A device's tags, alphabetically. */
   tags: DataLoader<InWorkspace, string[], string>;
   /** A SIM's usage totals over a date range. */
@@ -62,6 +66,8 @@ export function createFleetLoaders(db: Database): FleetLoaders {
       (ws, ids) => findCoveragePoliciesByIds(db, ws, ids),
       (r) => r.id,
     ),
+    servicePolicyDeviceCount: deviceCountLoader(db, 'service'),
+    coveragePolicyDeviceCount: deviceCountLoader(db, 'coverage'),
     tags: new DataLoader(
       async (keys) => {
         const rows = await tagsOfEndpoints(db, distinct(keys, 'workspaceId'), distinct(keys, 'id'));
@@ -107,6 +113,17 @@ function rowLoader<T extends { workspaceId: string }>(
       const rows = await fetch(distinct(keys, 'workspaceId'), distinct(keys, 'id'));
       const found = new Map(rows.map((r) => [keyOf({ workspaceId: r.workspaceId, id: idOf(r) }), r]));
       return keys.map((k) => found.get(keyOf(k)) ?? null);
+    },
+    { cacheKeyFn: keyOf },
+  );
+}
+
+function deviceCountLoader(db: Database, kind: 'service' | 'coverage'): DataLoader<InWorkspace, number, string> {
+  return new DataLoader(
+    async (keys) => {
+      const rows = await deviceCountsByPolicy(db, kind, distinct(keys, 'workspaceId'), distinct(keys, 'id'));
+      const found = new Map(rows.map((r) => [keyOf({ workspaceId: r.workspaceId, id: r.policyId }), r.n]));
+      return keys.map((k) => found.get(keyOf(k)) ?? 0);
     },
     { cacheKeyFn: keyOf },
   );

@@ -4,41 +4,29 @@ import { badInput } from '../../errors';
 
 /*
  * The search and filter helpers of the fleet lists (devices and SIMs): arguments checked and turned
- * into index-friendly SQL conditions.
+ * into index-friendly SQL conditions. Search matches any part of a name or identifier (trigram indexes).
  */
 
 /** A search term: trimmed, at most 100 characters; null when empty. */
 export function searchTerm(value: string | null | undefined): string | null {
   const term = value?.trim() ?? '';
   if (!term) return null;
-  if (term.length > 100) throw badInput('search', 'search must be at most 100 characters.');
+  if (term.length > 100) throw badInput('search', 'Search must be at most 100 characters.');
   return term;
 }
 
-/** A LIKE pattern matching strings that start with `prefix` (lower-cased; % _ \ escaped). */
-export function lowerPrefixPattern(prefix: string): string {
-  return `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A LIKE pattern matching strings that contain `text` anywhere (% _ \ escaped, so they match themselves). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
- * Matches `column` values starting with the digit string `prefix`, as an index-friendly range:
- * column >= prefix AND column < prefix-plus-one ("8949" -> "8950"; all nines have no upper bound).
- * For digit-only values every collation orders like this.
+ * `column` contains `text` anywhere (LIKE '%text%'), backed by the column's trigram index (pg_trgm);
+ * `lowerCase` compares lower(column) with the lower-cased text (the name's index is on lower(name)).
+ * Texts under 3 characters have no trigram: still correct, scanned within the Workspace.
  */
-export function digitPrefix(column: AnyPgColumn, prefix: string, lead = ''): SQL {
-  const upper = incrementDigits(prefix);
-  return upper === null ? sql`${column} >= ${lead + prefix}` : sql`(${column} >= ${lead + prefix} AND ${column} < ${lead + upper})`;
-}
-
-function incrementDigits(digits: string): string | null {
-  const chars = [...digits];
-  for (let i = chars.length - 1; i >= 0; i--) {
-    if (chars[i] !== '9') {
-      chars[i] = String(Number(chars[i]) + 1);
-      return chars.slice(0, i + 1).join('');
-    }
-  }
-  return null;
+export function contains(column: AnyPgColumn, text: string, lowerCase = false): SQL {
+  return lowerCase ? sql`lower(${column}) LIKE ${containsPattern(text.toLowerCase())}` : sql`${column} LIKE ${containsPattern(text)}`;
 }
 
 /** The digits of a search term that looks like an identifier ("8949…", "+4917…"), else null. */

@@ -30,7 +30,7 @@ export const setUserRole: Verb<{ userId: string; role: Role }, MembershipRow> = 
 export const setUserStatus: Verb<{ userId: string; status: MembershipStatus }, MembershipRow> = async ({ ctx, input }) => {
   const { viewer, active } = requireRole(ctx, 'members:manage');
   const status = input.status;
-  if (status === 'INVITED') throw badInput('status', 'status must be ACTIVE or SUSPENDED; INVITED is set by an invitation.');
+  if (status === 'INVITED') throw badInput('status', 'Status must be ACTIVE or SUSPENDED; INVITED is set by an invitation.');
   const before = await targetMembership(ctx, viewer, active, input.userId);
   if (before.status === status) return before;
   if (before.status === 'INVITED' && status === 'ACTIVE') {

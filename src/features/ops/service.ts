@@ -3,6 +3,7 @@ import { assertPasswordStrength, hashPassword } from '../../auth/passwords';
 import { type Connection, type PageArgs, paginate } from '../../db/paging';
 import type { MembershipRow, OrganizationRow, UserRow, WorkspaceRow } from '../../db/schema';
 import { badInput, conflict, isUniqueViolation, isUuid, notFound } from '../../errors';
+import { labelOf } from '../../field-labels';
 import type { CreateOrganizationInput, PaymentType, Role } from '../../graphql/generated/resolvers-types';
 import type { ServiceContext, Verb } from '../../server/context';
 import { validCurrency, validEmail, validName, validText } from '../../validation';
@@ -38,7 +39,7 @@ const MAX_SEARCH = 200;
 export const listUsers: Verb<PageArgs & { search?: string | null }, Connection<UserRow>> = async ({ ctx, input }) => {
   requireOperator(ctx);
   const search = (input.search ?? '').trim();
-  if (search.length > MAX_SEARCH) throw badInput('search', `search must be at most ${MAX_SEARCH} characters.`);
+  if (search.length > MAX_SEARCH) throw badInput('search', `Search must be at most ${MAX_SEARCH} characters.`);
   const scope = userSearchCondition(search);
   return paginate({
     ctx,
@@ -157,11 +158,12 @@ export async function requireWorkspace(ctx: ServiceContext, id: string, field: s
 
 function validVatRate(rate: number | null | undefined): string {
   if (rate === null || rate === undefined) return '0';
-  if (!Number.isFinite(rate) || rate < 0 || rate > 100) throw badInput('vatRate', 'vatRate must be between 0 and 100 (percent).');
+  if (!Number.isFinite(rate) || rate < 0 || rate > 100) throw badInput('vatRate', 'VAT rate must be between 0 and 100 (percent).');
   return rate.toFixed(2);
 }
 
 function validLimit(limit: number, field: string): number {
-  if (!Number.isInteger(limit) || limit < 0 || limit > 1000) throw badInput(field, `${field} must be a whole number from 0 to 1000.`);
+  if (!Number.isInteger(limit) || limit < 0 || limit > 1000)
+    throw badInput(field, `${labelOf(field)} must be a whole number from 0 to 1000.`);
   return limit;
 }

@@ -1,4 +1,5 @@
 import { badInput } from '../../errors';
+import { labelOf } from '../../field-labels';
 
 /** A report covers at most this many days (a leap year). */
 export const MAX_REPORT_DAYS = 366;
@@ -24,7 +25,7 @@ export const todayUtc = (now = new Date()) => toDay(now.getTime());
 /** A YYYY-MM-DD string that is a real calendar date (routes take dates from query strings). */
 export function validDate(field: string, value: string): string {
   if (!DATE.test(value) || Number.isNaN(toTime(value)) || toDay(toTime(value)) !== value || value < FIRST_DAY) {
-    throw badInput(field, `${field} must be a calendar date from ${FIRST_DAY}, formatted YYYY-MM-DD.`);
+    throw badInput(field, `${labelOf(field)} must be a calendar date from ${FIRST_DAY}, formatted YYYY-MM-DD.`);
   }
   return value;
 }
@@ -39,7 +40,7 @@ export function reportRange(startDate: string | null | undefined, endDate: strin
   // The default start never precedes the first day: 30 days before 0001-01-01 would be in year 0000.
   const start = startDate ?? toDay(Math.max(toTime(end) - (DEFAULT_REPORT_DAYS - 1) * DAY_MS, toTime(FIRST_DAY)));
   const days = dayCount({ startDate: start, endDate: end });
-  if (days < 1) throw badInput('startDate', `startDate (${start}) must not be after endDate (${end}).`);
+  if (days < 1) throw badInput('startDate', `Start date (${start}) must not be after the end date (${end}).`);
   if (days > MAX_REPORT_DAYS)
     throw badInput('startDate', `A report covers at most ${MAX_REPORT_DAYS} days; ${start} to ${end} is ${days}.`);
   return { startDate: start, endDate: end };

@@ -26,7 +26,7 @@ export const createApplicationToken: Verb<
   if (viewer.credential === 'application') throw forbidden('Application tokens cannot create tokens; sign in as a user.');
   const description = validText('description', input.description, DESCRIPTION_MAX);
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt', 'expiresAt must be in the future.');
+  if (expiresAt && expiresAt.getTime() <= Date.now()) throw badInput('expiresAt', 'Expiry date must be in the future.');
   const allowedIps = parseAllowedIps(input.allowedIps);
   const { secret, hash, prefix } = newTokenSecret();
   const row = await insertToken(ctx.db, active.workspace.id, {

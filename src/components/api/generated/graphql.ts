@@ -349,6 +349,16 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 export type AcceptInvitationMutation = { acceptInvitation: { user: { email: string }, workspace: { id: string } | null } };
 
+export type FleetStatusCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FleetStatusCountsQuery = { simStatusCounts: Array<{ status: SimStatus, count: number }>, endpointStatusCounts: Array<{ status: EndpointStatus, count: number }> };
+
+export type PolicyDeviceCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicyDeviceCountsQuery = { servicePolicies: { edges: Array<{ node: { id: string, name: string, endpointCount: number } }> }, coveragePolicies: { edges: Array<{ node: { id: string, name: string, endpointCount: number } }> } };
+
 export type DeviceRowFragment = { id: string, name: string, status: EndpointStatus, imei: string | null, tags: Array<string>, createdAt: string, sim: { id: string, iccid: string } | null, usage: { startDate: string, endDate: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, currency: string } };
 
 export type DeviceRowsQueryVariables = Exact<{
@@ -1352,6 +1362,40 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const FleetStatusCountsDocument = new TypedDocumentString(`
+    query FleetStatusCounts {
+  simStatusCounts {
+    status
+    count
+  }
+  endpointStatusCounts {
+    status
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<FleetStatusCountsQuery, FleetStatusCountsQueryVariables>;
+export const PolicyDeviceCountsDocument = new TypedDocumentString(`
+    query PolicyDeviceCounts {
+  servicePolicies(first: 200) {
+    edges {
+      node {
+        id
+        name
+        endpointCount
+      }
+    }
+  }
+  coveragePolicies(first: 200) {
+    edges {
+      node {
+        id
+        name
+        endpointCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyDeviceCountsQuery, PolicyDeviceCountsQueryVariables>;
 export const DeviceRowsDocument = new TypedDocumentString(`
     query DeviceRows($first: Int, $after: String, $filter: EndpointFilter, $orderBy: EndpointOrder) {
   endpoints(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {

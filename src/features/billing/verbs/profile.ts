@@ -87,7 +87,7 @@ function validVatRate(value: string): string {
   const rate = validDecimal('vatRate', value, 2, 3);
   const [whole = '0', fraction = ''] = rate.split('.');
   if (Number(whole) > 100 || (Number(whole) === 100 && /[1-9]/.test(fraction)))
-    throw badInput('vatRate', 'vatRate must be between 0 and 100 (percent).');
+    throw badInput('vatRate', 'VAT rate must be between 0 and 100 (percent).');
   return rate;
 }
 

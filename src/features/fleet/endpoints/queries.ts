@@ -4,7 +4,7 @@ import { type EndpointRow, endpoints, endpointTags, sims } from '../../../db/sch
 import type { Database } from '../../../db/schema-types';
 import { isUuid } from '../../../errors';
 import type { EndpointOrder, EndpointStatus } from '../../../graphql/generated/resolvers-types';
-import { digitPrefix, identifierDigits, lowerPrefixPattern } from '../search';
+import { contains, identifierDigits } from '../search';
 
 /** The columns a device is created with (the Workspace, id, seq and timestamps come from the caller or the database). */
 export type NewEndpoint = typeof endpoints.$inferInsert;
@@ -139,30 +139,40 @@ export interface EndpointFilterValues {
   statuses: EndpointStatus[] | null;
   tag: string | null;
   search: string | null;
+  servicePolicyId: string | null;
+  coveragePolicyId: string | null;
 }
 
-/** The filter as SQL on `endpoints`, always within the Workspace; each part is backed by an index leading with workspace_id. */
-function endpointConditions(workspaceId: string, filter: EndpointFilterValues): SQL {
+/** The filter as SQL on `endpoints`, always within the Workspace; each part is backed by an index (exported for the plan test). */
+export function endpointConditions(workspaceId: string, filter: EndpointFilterValues): SQL {
   const parts: (SQL | undefined)[] = [eq(endpoints.workspaceId, workspaceId)];
   if (filter.statuses) parts.push(inArray(endpoints.status, filter.statuses));
   if (filter.tag !== null) {
     parts.push(sql`EXISTS (SELECT 1 FROM ${endpointTags} WHERE ${endpointTags.workspaceId} = ${endpoints.workspaceId}
       AND ${endpointTags.endpointId} = ${endpoints.id} AND ${endpointTags.tag} = ${filter.tag})`);
   }
+  if (filter.servicePolicyId !== null) parts.push(eq(endpoints.servicePolicyId, filter.servicePolicyId));
+  if (filter.coveragePolicyId !== null) parts.push(eq(endpoints.coveragePolicyId, filter.coveragePolicyId));
   if (filter.search !== null) parts.push(endpointSearch(workspaceId, filter.search));
   return and(...parts) as SQL;
 }
 
-/** Name prefix (any letter case), the IMEI's prefix, or the prefix of its SIM's ICCID, IMSI or MSISDN. */
+/**
+ * Any part of the name (any letter case); for a term of digits (spaces ignored) also any part of the
+ * IMEI or of its SIM's ICCID, IMSI or MSISDN. A leading + only ever matches the start of an MSISDN.
+ * Each part is a LIKE '%…%' backed by a trigram index.
+ */
 function endpointSearch(workspaceId: string, term: string): SQL {
-  const byName = sql`lower(${endpoints.name}) LIKE ${lowerPrefixPattern(term)}`;
+  const byName = contains(endpoints.name, term, true);
   const id = identifierDigits(term);
   if (!id) return byName;
   const simMatch = id.plus
-    ? digitPrefix(sims.msisdn, id.digits, '+')
-    : (or(digitPrefix(sims.iccid, id.digits), digitPrefix(sims.imsi, id.digits), digitPrefix(sims.msisdn, id.digits, '+')) as SQL);
-  const bySim = sql`${endpoints.simId} IN (SELECT ${sims.id} FROM ${sims} WHERE ${sims.workspaceId} = ${workspaceId} AND ${simMatch})`;
-  return (id.plus ? or(byName, bySim) : or(byName, digitPrefix(endpoints.imei, id.digits), bySim)) as SQL;
+    ? contains(sims.msisdn, `+${id.digits}`)
+    : (or(contains(sims.iccid, id.digits), contains(sims.imsi, id.digits), contains(sims.msisdn, id.digits)) as SQL);
+  // = ANY(ARRAY(…)) is computed once (an InitPlan) and is indexable, so the planner can OR it with the
+  // trigram indexes in one bitmap; an IN (subquery) inside an OR would be a filter on every device.
+  const bySim = sql`${endpoints.simId} = ANY(ARRAY(SELECT ${sims.id} FROM ${sims} WHERE ${sims.workspaceId} = ${workspaceId} AND ${simMatch}))`;
+  return (id.plus ? or(byName, bySim) : or(byName, contains(endpoints.imei, id.digits), bySim)) as SQL;
 }
 
 /** One page of the Workspace's devices matching the filter, in the page's order. */

@@ -38,6 +38,12 @@ export const listEndpoints: Verb<ListEndpointsInput, Connection<EndpointRow>> = 
     statuses: statusList(input.filter?.status),
     tag: filterTag(input.filter?.tag),
     search: searchTerm(input.filter?.search),
+    servicePolicyId: input.filter?.servicePolicyId
+      ? await servicePolicyId(ctx, workspaceId, input.filter.servicePolicyId, 'filter.servicePolicyId')
+      : null,
+    coveragePolicyId: input.filter?.coveragePolicyId
+      ? await coveragePolicyId(ctx, workspaceId, input.filter.coveragePolicyId, 'filter.coveragePolicyId')
+      : null,
   };
   return paginate({
     ctx,
@@ -152,15 +158,15 @@ async function assignableSim(ctx: ServiceContext, workspaceId: string, simId: st
   return sim.id;
 }
 
-async function servicePolicyId(ctx: ServiceContext, workspaceId: string, id: string): Promise<string> {
+async function servicePolicyId(ctx: ServiceContext, workspaceId: string, id: string, field = 'servicePolicyId'): Promise<string> {
   const policy = await findServicePolicy(ctx.db, workspaceId, id);
-  if (!policy) throw notFound('Service policy', 'servicePolicyId');
+  if (!policy) throw notFound('Service policy', field);
   return policy.id;
 }
 
-async function coveragePolicyId(ctx: ServiceContext, workspaceId: string, id: string): Promise<string> {
+async function coveragePolicyId(ctx: ServiceContext, workspaceId: string, id: string, field = 'coveragePolicyId'): Promise<string> {
   const policy = await findCoveragePolicy(ctx.db, workspaceId, id);
-  if (!policy) throw notFound('Coverage policy', 'coveragePolicyId');
+  if (!policy) throw notFound('Coverage policy', field);
   return policy.id;
 }
 

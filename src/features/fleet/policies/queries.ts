@@ -142,6 +142,22 @@ export async function devicesUsing(
   return row?.n ?? 0;
 }
 
+/** How many devices use each of the policies of any of the Workspaces, one grouped statement (the loader's batch). */
+export async function deviceCountsByPolicy(
+  db: Database,
+  kind: 'service' | 'coverage',
+  workspaceIds: readonly string[],
+  ids: readonly string[],
+): Promise<{ workspaceId: string; policyId: string; n: number }[]> {
+  const column = kind === 'service' ? endpoints.servicePolicyId : endpoints.coveragePolicyId;
+  const rows = await db
+    .select({ workspaceId: endpoints.workspaceId, policyId: column, n: count() })
+    .from(endpoints)
+    .where(and(inArray(endpoints.workspaceId, [...workspaceIds]), inArray(column, [...ids])))
+    .groupBy(endpoints.workspaceId, column);
+  return rows.map((r) => ({ workspaceId: r.workspaceId, policyId: r.policyId ?? '', n: r.n }));
+}
+
 export const SERVICE_POLICY_ORDER: SortOrder<ServicePolicyRow> = {
   name: 'servicePolicies:NAME_ASC',
   descending: false,

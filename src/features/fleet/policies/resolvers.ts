@@ -27,4 +27,10 @@ export const policyResolvers: Resolvers = {
     updateCoveragePolicy: (_, input, ctx) => updateCoveragePolicy({ ctx, input }),
     deleteCoveragePolicy: (_, input, ctx) => deleteCoveragePolicy({ ctx, input }),
   },
+  ServicePolicy: {
+    endpointCount: (policy, _, ctx) => ctx.loaders.fleet.servicePolicyDeviceCount.load({ workspaceId: policy.workspaceId, id: policy.id }),
+  },
+  CoveragePolicy: {
+    endpointCount: (policy, _, ctx) => ctx.loaders.fleet.coveragePolicyDeviceCount.load({ workspaceId: policy.workspaceId, id: policy.id }),
+  },
 };

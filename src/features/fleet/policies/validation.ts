@@ -1,4 +1,5 @@
 import { badInput } from '../../../errors';
+import { labelOf } from '../../../field-labels';
 import { validText } from '../../../validation';
 
 const REGIONS = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -30,7 +31,8 @@ export function validNetworks(field: string, values: readonly string[]): string[
 /** A monthly limit: a whole number, 0 or more; null means unlimited. */
 export function validLimit(field: string, value: number | null): number | null {
   if (value === null) return null;
-  if (!Number.isInteger(value) || value < 0) throw badInput(field, `${field} must be 0 or more (or null for unlimited).`);
+  if (!Number.isInteger(value) || value < 0)
+    throw badInput(field, `${labelOf(field)} must be a whole number, 0 or more (none: unlimited).`);
   return value;
 }
 

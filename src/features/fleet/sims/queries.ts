@@ -4,7 +4,7 @@ import { endpoints, endpointTags, type SimRow, sims } from '../../../db/schema';
 import type { Database } from '../../../db/schema-types';
 import { isUuid } from '../../../errors';
 import type { SimOrder, SimStatus } from '../../../graphql/generated/resolvers-types';
-import { digitPrefix, identifierDigits, lowerPrefixPattern } from '../search';
+import { contains, identifierDigits } from '../search';
 
 /** What an update may change. */
 export type SimPatch = Partial<Pick<SimRow, 'status' | 'imsi' | 'msisdn'>>;
@@ -74,8 +74,8 @@ export interface SimFilterValues {
   assigned: boolean | null;
 }
 
-/** The filter as SQL on `sims`, always within the Workspace; each part is backed by an index leading with workspace_id. */
-function simConditions(workspaceId: string, filter: SimFilterValues): SQL {
+/** The filter as SQL on `sims`, always within the Workspace; each part is backed by an index (exported for the plan test). */
+export function simConditions(workspaceId: string, filter: SimFilterValues): SQL {
   const parts: (SQL | undefined)[] = [eq(sims.workspaceId, workspaceId)];
   if (filter.statuses) parts.push(inArray(sims.status, filter.statuses));
   const holder = sql`SELECT 1 FROM ${endpoints} WHERE ${endpoints.workspaceId} = ${sims.workspaceId} AND ${endpoints.simId} = ${sims.id}`;
@@ -89,19 +89,15 @@ function simConditions(workspaceId: string, filter: SimFilterValues): SQL {
   return and(...parts) as SQL;
 }
 
-/** ICCID, IMSI or MSISDN prefix, or the prefix of the holding device's name. */
+/** Any part of the ICCID, IMSI or MSISDN (the + optional), or of the holding device's name (any letter case); see endpointSearch. */
 function simSearch(workspaceId: string, term: string): SQL {
-  const byDeviceName = sql`${sims.id} IN (SELECT ${endpoints.simId} FROM ${endpoints} WHERE ${endpoints.workspaceId} = ${workspaceId}
-    AND lower(${endpoints.name}) LIKE ${lowerPrefixPattern(term)})`;
+  // An indexable InitPlan, as in endpointSearch.
+  const byDeviceName = sql`${sims.id} = ANY(ARRAY(SELECT ${endpoints.simId} FROM ${endpoints} WHERE ${endpoints.workspaceId} = ${workspaceId}
+    AND ${endpoints.simId} IS NOT NULL AND ${contains(endpoints.name, term, true)}))`;
   const id = identifierDigits(term);
   if (!id) return byDeviceName;
-  if (id.plus) return or(digitPrefix(sims.msisdn, id.digits, '+'), byDeviceName) as SQL;
-  return or(
-    digitPrefix(sims.iccid, id.digits),
-    digitPrefix(sims.imsi, id.digits),
-    digitPrefix(sims.msisdn, id.digits, '+'),
-    byDeviceName,
-  ) as SQL;
+  if (id.plus) return or(contains(sims.msisdn, `+${id.digits}`), byDeviceName) as SQL;
+  return or(contains(sims.iccid, id.digits), contains(sims.imsi, id.digits), contains(sims.msisdn, id.digits), byDeviceName) as SQL;
 }
 
 /** One page of the Workspace's SIMs matching the filter, in the page's order. */

@@ -6,7 +6,7 @@ import type { Verb } from '../../../server/context';
 import { recordAudit, recordAuditMany } from '../../audit/record';
 import { filterTag, fleetChanged, fleetReader, fleetWriter, given } from '../access';
 import { releaseSim } from '../endpoints/queries';
-import { validIccid, validImsi, validMsisdn } from '../identifiers';
+import { iccidProblem, validImsi, validMsisdn } from '../identifiers';
 import { searchTerm, statusList } from '../search';
 import { assertTransition, INITIAL_STATUSES } from './lifecycle';
 import { countSims, findSim, insertSims, pageSims, SIM_ORDERS, type SimPatch, updateSimRow } from './queries';
@@ -52,7 +52,7 @@ export const registerSims: Verb<{ iccids: readonly string[]; status?: SimStatus 
   }
   const status = input.status ?? 'ISSUED';
   if (!INITIAL_STATUSES.includes(status)) throw badInput('status', `A SIM is registered as ${INITIAL_STATUSES.join(' or ')}.`);
-  const iccids = input.iccids.map((value) => validIccid('iccids', value));
+  const iccids = validIccids(input.iccids);
   if (!iccids.length) return [];
   // Unique checks see every Workspace (RLS does not apply to them): a card held anywhere is not inserted.
   const inserted = await insertSims(ctx.db, workspaceId, [...new Set(iccids)], status);
@@ -102,6 +102,23 @@ export const updateSim: Verb<{ id: string; input: UpdateSimInput }, SimRow> = as
 };
 
 /**
+ * The trimmed ICCIDs, or BAD_USER_INPUT listing every bad one by its line (1-based position in the
+ * batch), so the portal can point at the lines: "Line 3: ICCID has an invalid check digit; line 7: …".
+ */
+function validIccids(values: readonly string[]): string[] {
+  const iccids = values.map((value) => value.trim());
+  const problems = iccids.flatMap((iccid, index) => {
+    const problem = iccidProblem('iccids', iccid);
+    return problem ? [`line ${index + 1}: ${problem.replace(/\.$/, '')}`] : [];
+  });
+  if (problems.length) {
+    const text = listSome(problems).replace(/, (?=line )/g, '; ');
+    throw badInput('iccids', `${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
+  }
+  return iccids;
+}
+
+/**
  * The positions of ICCIDs that cannot be registered: held by any Workspace (this one included) or
  * repeating an earlier entry of the batch.
  */
@@ -120,9 +137,9 @@ function unavailablePositions(iccids: readonly string[], stored: ReadonlySet<str
  * names positions, not reasons: the caller knows which cards they sent.
  */
 function unavailable(positions: readonly number[]) {
-  const at = listSome(positions.map((i) => `iccids[${i}]`));
+  const lines = listSome(positions.map((i) => String(i + 1)));
   return conflict(
-    `${positions.length === 1 ? 'The ICCID at' : 'The ICCIDs at'} ${at} cannot be registered: a card is registered once, in one Workspace. Nothing was registered.`,
+    `${positions.length === 1 ? 'The ICCID on line' : 'The ICCIDs on lines'} ${lines} cannot be registered: a card is registered once, in one Workspace. Nothing was registered.`,
     'iccids',
   );
 }

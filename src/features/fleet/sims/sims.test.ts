@@ -47,7 +47,14 @@ describe('SIMs', () => {
         const error = expectError(await app.gql(REGISTER, { i: [newIccid(), iccid] }, { token }), 'BAD_USER_INPUT', 'iccids');
         expect(error.message).toMatch(/ICCID|check digit/);
       }
-      expect(expectError(await app.gql(REGISTER, { i: [wrongCheck] }, { token }), 'BAD_USER_INPUT', 'iccids').message).toMatch(/Luhn/);
+      expect(expectError(await app.gql(REGISTER, { i: [wrongCheck] }, { token }), 'BAD_USER_INPUT', 'iccids').message).toBe(
+        'Line 1: ICCID has an invalid check digit.',
+      );
+      // Every bad line, by its number in the batch (1-based), so the portal can point at them.
+      const lines = [newIccid(), wrongCheck, newIccid(), '123'];
+      expect(expectError(await app.gql(REGISTER, { i: lines }, { token }), 'BAD_USER_INPUT', 'iccids').message).toBe(
+        'Line 2: ICCID has an invalid check digit; line 4: ICCID must be 19 or 20 digits.',
+      );
     });
 
     it('is all or nothing: one bad ICCID or a duplicate stores none', async () => {
@@ -79,7 +86,7 @@ describe('SIMs', () => {
       const other = await createTenant(app);
       const [theirs] = await registerSims(app, other.admin.token, 1);
       const error = expectError(await app.gql(REGISTER, { i: [theirs?.iccid] }, { token }), 'CONFLICT', 'iccids');
-      expect(error.message).toContain('iccids[0]');
+      expect(error.message).toContain('on line 1 ');
       for (const hint of [theirs?.iccid, theirs?.id, other.workspace.id, other.workspace.name] as string[]) {
         expect(error.message).not.toContain(hint);
       }
@@ -103,7 +110,7 @@ describe('SIMs', () => {
       expect(rest).toEqual([first, first, first]);
       expect(JSON.parse(first as string)).toMatchObject({
         data: null,
-        errors: [{ extensions: { code: 'CONFLICT', field: 'iccids' }, message: expect.stringContaining('iccids[1]') }],
+        errors: [{ extensions: { code: 'CONFLICT', field: 'iccids' }, message: expect.stringContaining('on line 2 ') }],
       });
     });
   });

@@ -25,7 +25,7 @@ export function usageRange(
   const end = endDate ?? isoDay(today.getTime());
   const start = startDate ?? isoDay(Date.parse(`${end}T00:00:00Z`) - (DEFAULT_USAGE_DAYS - 1) * DAY_MS);
   const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS + 1;
-  if (days < 1) throw badInput('startDate', 'startDate must not be after endDate.');
+  if (days < 1) throw badInput('startDate', 'Start date must not be after the end date.');
   if (days > MAX_USAGE_DAYS) throw badInput('startDate', `A usage summary covers at most ${MAX_USAGE_DAYS} days.`);
   return { startDate: start, endDate: end };
 }
