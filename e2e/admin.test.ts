@@ -160,8 +160,9 @@ describeWithChromium('the Administrator pages in a browser', () => {
       await tab.getByText(/Only Administrators and the SuperAdmin can manage this Workspace.s users/).waitFor();
       // Nor may they ask for Workspaces.
       await tab.getByRole('button', { name: /Switch Workspace/ }).click();
-      await tab.getByRole('list', { name: 'Your Workspaces' }).waitFor();
-      expect(await tab.getByRole('button', { name: /Create a new Workspace/ }).count()).toBe(0);
+      await tab.getByRole('listbox', { name: 'Your Workspaces' }).waitFor();
+      expect(await tab.getByRole('option', { name: /Create a new Workspace/ }).count()).toBe(0);
+      expect(await tab.getByRole('region', { name: 'Workspace requests status' }).count()).toBe(0);
     } finally {
       await other.close();
     }
@@ -219,9 +220,9 @@ describeWithChromium('the Administrator pages in a browser', () => {
 
   it('sends a Workspace request (proposed name and currency) from the switcher and lists it as pending; a second one is refused until it is withdrawn', async () => {
     await page.getByRole('button', { name: /Switch Workspace/ }).click();
-    await page.getByRole('list', { name: 'More Workspaces' }).waitFor();
+    await page.getByRole('dialog', { name: 'Switch Workspace' }).getByText('No request pending.').waitFor();
     await page.screenshot({ path: '/tmp/portal-switcher-requests.png' });
-    await page.getByRole('button', { name: /Create a new Workspace/ }).click();
+    await page.getByRole('option', { name: /Create a new Workspace/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Create a new Workspace' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Send request' }).click();
@@ -245,7 +246,12 @@ describeWithChromium('the Administrator pages in a browser', () => {
     await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
 
     await page.getByRole('button', { name: /Switch Workspace/ }).click();
-    await page.getByRole('button', { name: /Link existing Workspace/ }).click();
+    // The switcher says so before the form does.
+    await page
+      .getByRole('dialog', { name: 'Switch Workspace' })
+      .getByText(/Request pending: Create a new Workspace “Acme Hamburg”/)
+      .waitFor();
+    await page.getByRole('option', { name: /Link existing Workspace/ }).click();
     const again = page.getByRole('dialog', { name: 'Link existing Workspace' });
     await again.getByLabel('Details').fill('Link Acme Chicago.');
     await again.getByRole('button', { name: 'Send request' }).click();

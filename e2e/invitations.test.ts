@@ -178,8 +178,8 @@ describeWithChromium('invitations in a browser', () => {
       await signIn(tab, portal.url, fx.bea.email, PASSWORD);
       expect(tab.url()).toBe(`${portal.url}/w/${fx.contoso.id}`);
       await tab.getByRole('button', { name: /Switch Workspace/ }).click();
-      const list = tab.getByRole('list', { name: 'Your Workspaces' });
-      await list.getByRole('link', { name: new RegExp(fx.northwind.name) }).click();
+      const list = tab.getByRole('listbox', { name: 'Your Workspaces' });
+      await list.getByRole('option', { name: new RegExp(fx.northwind.name) }).click();
       await tab.waitForURL(`${portal.url}/w/${fx.northwind.id}`);
       await tab.getByRole('heading', { level: 1, name: fx.northwind.name }).waitFor();
       expect(await tab.locator('dl[aria-label="Workspace details"]').textContent()).toMatch(/Your role\s*User/);

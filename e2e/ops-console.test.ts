@@ -117,7 +117,7 @@ describeWithChromium('the ops console in a browser', () => {
       const alice = await requester.newPage();
       await signIn(alice, portal.url, fx.alice.email);
       await alice.getByRole('button', { name: /Switch Workspace/ }).click();
-      const entry = alice.getByRole('list', { name: 'Your Workspaces' }).getByRole('link', { name: /Acme APAC/ });
+      const entry = alice.getByRole('listbox', { name: 'Your Workspaces' }).getByRole('option', { name: /Acme APAC/ });
       expect(await entry.textContent()).toMatch(/Acme APAC Pty Ltd.*AUD/);
     } finally {
       await requester.close();
@@ -158,7 +158,7 @@ describeWithChromium('the ops console in a browser', () => {
       const bob = await requester.newPage();
       await signIn(bob, portal.url, fx.bob.email);
       await bob.getByRole('button', { name: /Switch Workspace/ }).click();
-      await bob.getByRole('button', { name: /Create a new Workspace/ }).click();
+      await bob.getByRole('option', { name: /Create a new Workspace/ }).click();
       const requests = bob.getByRole('list', { name: 'Workspace requests' });
       expect(await requests.textContent()).toMatch(/Rejected.*Reason: No Pro contract for APAC yet; call us\./);
     } finally {

@@ -81,6 +81,8 @@ async function freePort(): Promise<number> {
 export interface PortalOptions {
   /** More environment for the server on top of the defaults below (e.g. TRUST_PROXY_HOPS, RATE_LIMIT_PER_MINUTE, OTEL_*, a DATABASE_URL), applied last. */
   env?: Record<string, string>;
+  /** How long the server may take to answer /signin at start (default 90 s); seeding the demo data takes longer on a busy machine. */
+  readyWithinMs?: number;
 }
 
 export async function startPortal(options: PortalOptions = {}): Promise<PortalServer> {
@@ -152,7 +154,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<PortalSe
   };
 
   try {
-    await waitUntilReady(url, child, () => output);
+    await waitUntilReady(url, child, () => output, options.readyWithinMs);
   } catch (error) {
     await stop();
     throw error;
@@ -171,8 +173,8 @@ function jsonLines(output: string): Record<string, unknown>[] {
   });
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, logs: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+async function waitUntilReady(url: string, child: ChildProcess, logs: () => string, withinMs = 90_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}:\n${logs()}`);
     try {
@@ -183,5 +185,5 @@ async function waitUntilReady(url: string, child: ChildProcess, logs: () => stri
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`next start did not answer within 90 s:\n${logs()}`);
+  throw new Error(`next start did not answer within ${withinMs / 1000} s:\n${logs()}`);
 }

@@ -4,7 +4,8 @@ import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
 import './explorer.css';
 import { GraphiQL } from 'graphiql';
-import { type ComponentProps, type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type ComponentProps, type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { moveTabRolesToButtons } from './tab-roles';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 
@@ -29,6 +30,9 @@ query WhoAmI {
 export function Explorer() {
   const [draft, setDraft] = useState('');
   const [token, setToken] = useState('');
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => (main.current ? moveTabRolesToButtons(main.current) : undefined), []);
 
   useEffect(() => {
     const saved = window.sessionStorage.getItem(STORAGE_KEY) ?? '';
@@ -58,32 +62,34 @@ export function Explorer() {
 
   return (
     <div className="explorer">
-      <form className="explorer-bar" onSubmit={apply}>
-        <a className="explorer-brand" href="/">
-          IoT Connectivity Portal
-        </a>
-        <span className="explorer-title">API explorer</span>
-        <label className="explorer-token">
-          <span>Token</span>
-          <input
-            type="password"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            placeholder="iotp_… (application token) or a session token"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby="explorer-token-help"
-          />
-        </label>
-        <button type="submit">Use token</button>
-        <span id="explorer-token-help" className="explorer-help">
-          {token ? 'Sent as Authorization: Bearer.' : 'No token: your portal session is used, if you are signed in.'}
-        </span>
-      </form>
-      <div className="explorer-main">
+      <header>
+        <form className="explorer-bar" onSubmit={apply}>
+          <a className="explorer-brand" href="/">
+            IoT Connectivity Portal
+          </a>
+          <h1 className="explorer-title">API explorer</h1>
+          <label className="explorer-token">
+            <span>Token</span>
+            <input
+              type="password"
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+              placeholder="iotp_… (application token) or a session token"
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby="explorer-token-help"
+            />
+          </label>
+          <button type="submit">Use token</button>
+          <span id="explorer-token-help" className="explorer-help">
+            {token ? 'Sent as Authorization: Bearer.' : 'No token: your portal session is used, if you are signed in.'}
+          </span>
+        </form>
+      </header>
+      <main className="explorer-main" ref={main}>
         {/* Remounted when the token changes, so the schema is loaded with the new credentials. */}
         <GraphiQL key={token || 'anonymous'} fetcher={fetcher} defaultQuery={DEFAULT_QUERY} />
-      </div>
+      </main>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { EmptyState, ErrorNotice, Loading } from '../states';
 import { AuditChange } from '../ui/AuditChange';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { TableScroll } from '../ui/TableScroll';
 import { useWorkspace } from '../workspace/context';
 import { RequirePermission } from './AdminOnly';
 
@@ -37,7 +38,7 @@ function AuditTable() {
     return <EmptyState title="Nothing recorded yet">Changes to users, tokens and the fleet appear here.</EmptyState>;
   return (
     <>
-      <div className="card table-card">
+      <TableScroll label="Audit events" className="card table-card">
         <table className="table">
           <caption className="visually-hidden">Audit events</caption>
           <thead>
@@ -55,7 +56,7 @@ function AuditTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <LoadMore list={list} noun="events" />
     </>
   );

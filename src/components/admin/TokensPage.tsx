@@ -16,6 +16,7 @@ import { StatusBadge } from '../ui/Badge';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { TableScroll } from '../ui/TableScroll';
 import { useWorkspace } from '../workspace/context';
 
 /** Application tokens of the Workspace: one's own (Administrators: all); create, revoke. */
@@ -262,7 +263,7 @@ function TokenTable({
     return <EmptyState title="No tokens">Create one for each script or integration, so you can revoke them one by one.</EmptyState>;
   return (
     <>
-      <div className="card table-card">
+      <TableScroll label="Application tokens" className="card table-card">
         <table className="table">
           <caption className="visually-hidden">Application tokens</caption>
           <thead>
@@ -320,7 +321,7 @@ function TokenTable({
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <LoadMore list={list} noun="tokens" />
     </>
   );

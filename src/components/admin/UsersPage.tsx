@@ -18,6 +18,7 @@ import { StatusBadge } from '../ui/Badge';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { TableScroll } from '../ui/TableScroll';
 import { useWorkspace } from '../workspace/context';
 import { RequirePermission } from './AdminOnly';
 
@@ -141,7 +142,7 @@ function MemberTable({ list, onChanged }: { list: PagedList<MemberItemFragment>;
   if (list.nodes.length === 0) return <EmptyState title="No members yet">Invite someone above.</EmptyState>;
   return (
     <>
-      <div className="card table-card">
+      <TableScroll label="Members" className="card table-card">
         <table className="table">
           <caption className="visually-hidden">Members</caption>
           <thead>
@@ -160,7 +161,7 @@ function MemberTable({ list, onChanged }: { list: PagedList<MemberItemFragment>;
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <LoadMore list={list} noun="members" />
     </>
   );

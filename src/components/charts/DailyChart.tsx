@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { TableScroll } from '../ui/TableScroll';
 
 /** Colours that stay apart for common colour-vision deficiencies (Okabe–Ito). */
 export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
@@ -90,7 +91,7 @@ export function DailyChart({
       </div>
       <details className="chart-data">
         <summary>Show the numbers</summary>
-        <div className="table-scroll">
+        <TableScroll label={title} className="table-scroll">
           <table className="table table-compact">
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -116,7 +117,7 @@ export function DailyChart({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </figure>
   );

@@ -1,19 +1,22 @@
 'use client';
 
+import { Building2, CirclePlus, Inbox, LayoutGrid, ScrollText } from 'lucide-react';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import { type ReactNode, useEffect } from 'react';
 import { OpsConsoleDocument } from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
-import { SignOutButton } from '../auth/SignOutButton';
 import { endBrowserSession } from '../auth/session';
+import { AppFrame } from '../shell/AppFrame';
+import { Brand } from '../shell/Logo';
+import { NavGroup, NavLink } from '../shell/NavLink';
+import { UserCard } from '../shell/UserCard';
 import { ErrorNotice, Loading } from '../states';
 
 const NAV = [
-  { href: '/ops/requests', label: 'Requests' },
-  { href: '/ops/organizations', label: 'Organizations' },
-  { href: '/ops/create', label: 'Create' },
-  { href: '/ops/audit', label: 'Audit log' },
+  { href: '/ops/requests', label: 'Requests', icon: Inbox },
+  { href: '/ops/organizations', label: 'Organizations', icon: Building2 },
+  { href: '/ops/create', label: 'Create', icon: CirclePlus },
+  { href: '/ops/audit', label: 'Audit log', icon: ScrollText },
 ] as const;
 
 /**
@@ -45,28 +48,33 @@ export function OpsShell({ children }: { children: ReactNode }) {
   if (!viewer.isOperator) return <NotAnOperator />;
   const home = workspaces[0]?.workspace.id;
 
-  return (
-    <div className="app">
-      <aside className="sidebar" aria-label="Sidebar">
-        <p className="brand">Ops console</p>
-        <nav aria-label="Ops console" className="nav">
+  const sidebar = (
+    <>
+      <Brand caption="Ops console" />
+      <nav aria-label="Ops console" className="nav">
+        <NavGroup title="Platform">
           {NAV.map((item) => (
-            <NavLink key={item.href} href={item.href}>
+            <NavLink key={item.href} href={item.href} icon={item.icon}>
               {item.label}
             </NavLink>
           ))}
-          {home && <Link href={`/w/${home}`}>My Workspaces</Link>}
-        </nav>
-        <div className="sidebar-footer">
-          <div className="who">
-            <span className="who-name">{viewer.user.name}</span>
-            <span className="who-email">{viewer.user.email}</span>
-          </div>
-          <SignOutButton />
-        </div>
-      </aside>
-      <main className="content">{children}</main>
-    </div>
+        </NavGroup>
+        {home && (
+          <NavGroup title="Fleet">
+            <NavLink href={`/w/${home}`} icon={LayoutGrid}>
+              My Workspaces
+            </NavLink>
+          </NavGroup>
+        )}
+      </nav>
+      <UserCard name={viewer.user.name} email={viewer.user.email} />
+    </>
+  );
+
+  return (
+    <AppFrame label="Ops console menu" topBar={<span className="mobile-bar-name">Ops console</span>} sidebar={sidebar}>
+      {children}
+    </AppFrame>
   );
 }
 
@@ -83,16 +91,5 @@ function NotAnOperator() {
         </div>
       </section>
     </main>
-  );
-}
-
-/** A sidebar link, current on its page and the pages below it. */
-function NavLink({ href, children }: { href: string; children: ReactNode }) {
-  const pathname = usePathname();
-  const current = pathname === href ? 'page' : pathname.startsWith(`${href}/`) ? 'location' : undefined;
-  return (
-    <Link href={href} aria-current={current}>
-      {children}
-    </Link>
   );
 }

@@ -12,6 +12,7 @@ import { type ChartRow, DailyChart, SERIES_COLOURS } from '../charts/DailyChart'
 import { formatBytes, formatCount, formatDate, formatMoney, isoDay, roleLabel } from '../format';
 import { EmptyState, ErrorNotice, Loading } from '../states';
 import { PageHeader } from '../ui/PageHeader';
+import { TableScroll } from '../ui/TableScroll';
 import { useWorkspace } from '../workspace/context';
 
 const MAX_DAYS = 366;
@@ -183,7 +184,7 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
       <section className="card" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals per currency</h2>
         <p className="muted small">Each currency on its own line: amounts in different currencies are never added together.</p>
-        <div className="table-scroll">
+        <TableScroll label="Totals per currency table" className="table-scroll">
           <table className="table" aria-labelledby="totals-title">
             <thead>
               <tr>
@@ -225,7 +226,7 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className="card" aria-labelledby="charts-title">
         <h2 id="charts-title">Per day</h2>
@@ -246,7 +247,7 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
       </section>
       <section className="card" aria-labelledby="per-workspace-title">
         <h2 id="per-workspace-title">Per Workspace</h2>
-        <div className="table-scroll">
+        <TableScroll label="Per Workspace table" className="table-scroll">
           <table className="table" aria-labelledby="per-workspace-title">
             <thead>
               <tr>
@@ -276,7 +277,7 @@ function ReportView({ report, csvHref }: { report: ReportData; csvHref: string }
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

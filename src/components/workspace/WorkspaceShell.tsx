@@ -1,19 +1,21 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { Braces, ChartColumn, Cpu, CreditCard, House, KeyRound, ScrollText, ShieldCheck, Users, Wrench } from 'lucide-react';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { can } from '@/auth/policy';
 import { ApiError, request, type TypedDocument } from '../api/client';
 import { SetDefaultWorkspaceDocument, type WorkspaceRequestKind, WorkspaceShellDocument } from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
-import { SignOutButton } from '../auth/SignOutButton';
 import { endBrowserSession } from '../auth/session';
+import { AppFrame } from '../shell/AppFrame';
+import { Brand } from '../shell/Logo';
+import { NavGroup, NavLink } from '../shell/NavLink';
+import { UserCard } from '../shell/UserCard';
 import { ErrorNotice, Loading } from '../states';
 import { useWorkspace, WorkspaceContext, type WorkspaceContextValue } from './context';
 import { WorkspaceNotFound } from './WorkspaceNotFound';
 import { WorkspaceRequestDialog } from './WorkspaceRequestDialog';
-import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+import { SwitcherTrigger, WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 /**
  * The frame of every page under /w/<workspaceId>/: loads who the viewer is in the Workspace of the
@@ -22,7 +24,6 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 export function WorkspaceShell({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const { state, reload } = useOperation(WorkspaceShellDocument, {}, { workspaceId });
   const sessionEnded = state.status === 'error' && state.error.code === 'UNAUTHENTICATED';
-  const [requestKind, setRequestKind] = useState<WorkspaceRequestKind | null>(null);
 
   useEffect(() => {
     if (sessionEnded) void endBrowserSession('SessionEnded');
@@ -60,45 +61,124 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
     );
   }
   if (!value) return <WorkspaceNotFound />;
-  const base = `/w/${workspaceId}`;
-  const admin = can(value.role, 'members:manage');
-
   return (
     <WorkspaceContext.Provider value={value}>
-      <div className="app">
-        <aside className="sidebar" aria-label="Sidebar">
-          <WorkspaceSwitcher
-            key={workspaceId}
-            currentId={workspaceId}
-            currentName={value.workspace.name}
-            entries={value.workspaces}
-            onRequest={mayRequestWorkspace(value) ? setRequestKind : undefined}
-          />
-          <DefaultWorkspaceAction key={workspaceId} />
-          <nav aria-label="Workspace pages" className="nav">
-            <NavLink href={base} exact>
-              Home
-            </NavLink>
-            <NavLink href={`${base}/devices`}>Devices</NavLink>
-            <NavLink href={`${base}/sims`}>SIMs</NavLink>
-            <NavLink href={`${base}/reports`}>Reports</NavLink>
-            <NavLink href={`${base}/tokens`}>Application tokens</NavLink>
-            {admin && <NavLink href={`${base}/users`}>Users</NavLink>}
-            {can(value.role, 'audit:read') && <NavLink href={`${base}/audit`}>Audit log</NavLink>}
-            {value.isOperator && <NavLink href="/ops">Ops console</NavLink>}
-          </nav>
-          <div className="sidebar-footer">
-            <div className="who">
-              <span className="who-name">{value.user.name}</span>
-              <span className="who-email">{value.user.email}</span>
-            </div>
-            <SignOutButton />
-          </div>
-        </aside>
-        <main className="content">{children}</main>
-      </div>
-      {requestKind && <WorkspaceRequestDialog kind={requestKind} onClose={() => setRequestKind(null)} />}
+      <WorkspaceFrame value={value}>{children}</WorkspaceFrame>
     </WorkspaceContext.Provider>
+  );
+}
+
+/**
+ * The sidebar (phone: drawer) of a Workspace: the switcher, the pages grouped, the user; Ctrl+K / Cmd+K
+ * opens the switcher from anywhere in the Workspace's pages.
+ */
+function WorkspaceFrame({ value, children }: { value: WorkspaceContextValue; children: ReactNode }) {
+  const [switcherOpen, setSwitcherOpen] = useState(false);
+  const [requestKind, setRequestKind] = useState<WorkspaceRequestKind | null>(null);
+  const { workspaceId, workspace, role } = value;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'k') return;
+      // A native modal dialog (a form) is open: it stays on top and keeps the keyboard.
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      setSwitcherOpen((open) => !open);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const trigger = (compact: boolean) => (
+    <SwitcherTrigger
+      name={workspace.name}
+      organization={workspace.organization.name}
+      role={role}
+      compact={compact}
+      onOpen={() => setSwitcherOpen(true)}
+    />
+  );
+
+  return (
+    <>
+      <AppFrame label="Workspace menu" topBar={trigger(true)} sidebar={<WorkspaceSidebar value={value} switcher={trigger(false)} />}>
+        {children}
+      </AppFrame>
+      <WorkspaceSwitcher
+        key={workspaceId}
+        open={switcherOpen}
+        onOpenChange={setSwitcherOpen}
+        currentId={workspaceId}
+        entries={value.workspaces}
+        onRequest={mayRequestWorkspace(value) ? setRequestKind : undefined}
+      />
+      {requestKind && <WorkspaceRequestDialog kind={requestKind} onClose={() => setRequestKind(null)} />}
+    </>
+  );
+}
+
+function WorkspaceSidebar({ value, switcher }: { value: WorkspaceContextValue; switcher: ReactNode }) {
+  const base = `/w/${value.workspaceId}`;
+  const admin = can(value.role, 'members:manage');
+  const audit = can(value.role, 'audit:read');
+  return (
+    <>
+      <Brand />
+      <div className="sidebar-switcher">{switcher}</div>
+      <nav aria-label="Workspace pages" className="nav">
+        <NavGroup title="Fleet">
+          <NavLink href={base} icon={House} exact>
+            Home
+          </NavLink>
+          <NavLink href={`${base}/devices`} icon={Cpu}>
+            Devices
+          </NavLink>
+          <NavLink href={`${base}/sims`} icon={CreditCard}>
+            SIMs
+          </NavLink>
+          <NavLink href={`${base}/policies`} icon={ShieldCheck}>
+            Policies
+          </NavLink>
+        </NavGroup>
+        <NavGroup title="Insights">
+          <NavLink href={`${base}/reports`} icon={ChartColumn}>
+            Reports
+          </NavLink>
+        </NavGroup>
+        {(admin || audit) && (
+          <NavGroup title="Administration">
+            {admin && (
+              <NavLink href={`${base}/users`} icon={Users}>
+                Users
+              </NavLink>
+            )}
+            {audit && (
+              <NavLink href={`${base}/audit`} icon={ScrollText}>
+                Audit log
+              </NavLink>
+            )}
+          </NavGroup>
+        )}
+        <NavGroup title="Integrations">
+          <NavLink href={`${base}/tokens`} icon={KeyRound}>
+            Application tokens
+          </NavLink>
+          <NavLink href="/graphiql" icon={Braces}>
+            API explorer
+          </NavLink>
+        </NavGroup>
+        {value.isOperator && (
+          <NavGroup title="Platform">
+            <NavLink href="/ops" icon={Wrench}>
+              Ops console
+            </NavLink>
+          </NavGroup>
+        )}
+      </nav>
+      <UserCard name={value.user.name} email={value.user.email}>
+        <DefaultWorkspaceAction key={value.workspaceId} />
+      </UserCard>
+    </>
   );
 }
 
@@ -150,15 +230,4 @@ function mayRequestWorkspace(value: WorkspaceContextValue): boolean {
   if (value.role !== 'ADMINISTRATOR') return false;
   const { organization, mainOrganization } = value.workspace;
   return mainOrganization ? mainOrganization.id === organization.id : organization.package === 'PRO';
-}
-
-/** A sidebar link; marked as the current page on its own URL and (unless `exact`) on the pages below it. */
-function NavLink({ href, children, exact = false }: { href: string; children: ReactNode; exact?: boolean }) {
-  const pathname = usePathname();
-  const current = pathname === href ? 'page' : !exact && pathname.startsWith(`${href}/`) ? 'location' : undefined;
-  return (
-    <Link href={href} aria-current={current}>
-      {children}
-    </Link>
-  );
 }

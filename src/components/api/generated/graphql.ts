@@ -694,6 +694,13 @@ export type WorkspaceDailyStatsQueryVariables = Exact<{
 
 export type WorkspaceDailyStatsQuery = { workspaceDailyStats: { startDate: string, endDate: string, workspaces: Array<{ currency: string, workspace: { id: string, name: string }, days: Array<{ date: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number }> }>, totals: Array<{ currency: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, costDecimal: string }> } };
 
+export type SwitcherLimitFragment = { id: string, name: string, workspaceLimit: number, linkedWorkspaceCount: number };
+
+export type SwitcherRequestStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SwitcherRequestStatusQuery = { viewer: { activeWorkspace: { id: string, organization: { id: string, name: string, workspaceLimit: number, linkedWorkspaceCount: number }, mainOrganization: { id: string, name: string, workspaceLimit: number, linkedWorkspaceCount: number } | null } | null }, workspaceRequests: Array<{ id: string, kind: WorkspaceRequestKind, status: WorkspaceRequestStatus, name: string | null, currency: string | null, contactEmail: string, details: string, createdAt: string, decidedAt: string | null, rejectionReason: string | null, requestedBy: { name: string, email: string } | null, resultWorkspace: { id: string, name: string } | null }> };
+
 export type WorkspaceSummaryFragment = { id: string, name: string, createdAt: string, organization: { id: string, name: string, currency: string, package: Package }, mainOrganization: { id: string, name: string } | null };
 
 export type SwitcherEntryFragment = { role: Role, isDefault: boolean, workspace: { id: string, name: string, organization: { name: string, currency: string } } };
@@ -1101,6 +1108,14 @@ export const CurrencyTotalItemFragmentDoc = new TypedDocumentString(`
   costDecimal
 }
     `, {"fragmentName":"CurrencyTotalItem"}) as unknown as TypedDocumentString<CurrencyTotalItemFragment, unknown>;
+export const SwitcherLimitFragmentDoc = new TypedDocumentString(`
+    fragment SwitcherLimit on Organization {
+  id
+  name
+  workspaceLimit
+  linkedWorkspaceCount
+}
+    `, {"fragmentName":"SwitcherLimit"}) as unknown as TypedDocumentString<SwitcherLimitFragment, unknown>;
 export const WorkspaceSummaryFragmentDoc = new TypedDocumentString(`
     fragment WorkspaceSummary on Workspace {
   id
@@ -2298,6 +2313,49 @@ fragment CurrencyTotalItem on CurrencyTotal {
   cost
   costDecimal
 }`) as unknown as TypedDocumentString<WorkspaceDailyStatsQuery, WorkspaceDailyStatsQueryVariables>;
+export const SwitcherRequestStatusDocument = new TypedDocumentString(`
+    query SwitcherRequestStatus {
+  viewer {
+    activeWorkspace {
+      id
+      organization {
+        ...SwitcherLimit
+      }
+      mainOrganization {
+        ...SwitcherLimit
+      }
+    }
+  }
+  workspaceRequests {
+    ...WorkspaceRequestItem
+  }
+}
+    fragment SwitcherLimit on Organization {
+  id
+  name
+  workspaceLimit
+  linkedWorkspaceCount
+}
+fragment WorkspaceRequestItem on WorkspaceRequest {
+  id
+  kind
+  status
+  name
+  currency
+  contactEmail
+  details
+  requestedBy {
+    name
+    email
+  }
+  createdAt
+  decidedAt
+  rejectionReason
+  resultWorkspace {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<SwitcherRequestStatusQuery, SwitcherRequestStatusQueryVariables>;
 export const WorkspaceShellDocument = new TypedDocumentString(`
     query WorkspaceShell {
   viewer {

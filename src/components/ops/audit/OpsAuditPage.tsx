@@ -16,6 +16,7 @@ import { formatDateTime } from '../../format';
 import { EmptyState, ErrorNotice, Loading } from '../../states';
 import { AuditChange } from '../../ui/AuditChange';
 import { LoadMore } from '../../ui/LoadMore';
+import { TableScroll } from '../../ui/TableScroll';
 import { SelectField, TextField } from '../Field';
 import { OpsPageHeader } from '../OpsPageHeader';
 import { type UserChoice, UserPicker } from '../UserPicker';
@@ -149,7 +150,7 @@ function Filters({
 
 function EventTable({ events, onActor }: { events: EventNode[]; onActor: (actorId: string) => void }) {
   return (
-    <div className="card table-card">
+    <TableScroll label="Audit events" className="card table-card">
       <table className="table">
         <caption className="visually-hidden">Audit events</caption>
         <thead>
@@ -196,6 +197,6 @@ function EventTable({ events, onActor }: { events: EventNode[]; onActor: (actorI
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

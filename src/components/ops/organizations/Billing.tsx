@@ -13,6 +13,7 @@ import {
 } from '../../api/generated/graphql';
 import { fieldError, formError, useAction } from '../../api/use-action';
 import { enumLabel, formatDateTime, formatMoney, packageLabel } from '../../format';
+import { TableScroll } from '../../ui/TableScroll';
 import { Field } from './Field';
 
 type Organization = NonNullable<OpsOrganizationPageQuery['organization']>;
@@ -124,7 +125,7 @@ export function PriceLists({ org, onChanged }: { org: Organization; onChanged: C
           {(w.priceLists ?? []).length === 0 ? (
             <p className="muted small">No price list: its months are billed at 0 until one is set.</p>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label={`Price lists of ${w.name}`} className="table-scroll">
               <table className="table table-compact">
                 <caption className="visually-hidden">Price lists of {w.name}</caption>
                 <thead>
@@ -154,7 +155,7 @@ export function PriceLists({ org, onChanged }: { org: Organization; onChanged: C
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           <PriceListForm workspace={w} currency={org.currency} onChanged={onChanged} />
         </div>

@@ -7,6 +7,7 @@ import { OpsOrganizationDirectoryDocument, type OpsOrganizationRowFragment } fro
 import { useOperation } from '../../api/use-operation';
 import { packageLabel } from '../../format';
 import { EmptyState, ErrorNotice, Loading } from '../../states';
+import { TableScroll } from '../../ui/TableScroll';
 import { StandingCell } from './StandingCell';
 import { isMainOrganization, standingOf } from './standing';
 
@@ -88,7 +89,7 @@ function matches(org: OpsOrganizationRowFragment, search: string): boolean {
 
 function DirectoryTable({ organizations }: { organizations: OpsOrganizationRowFragment[] }) {
   return (
-    <div className="card table-card">
+    <TableScroll label="Organizations" className="card table-card">
       <table className="table">
         <caption className="visually-hidden">Organizations</caption>
         <thead>
@@ -123,6 +124,6 @@ function DirectoryTable({ organizations }: { organizations: OpsOrganizationRowFr
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

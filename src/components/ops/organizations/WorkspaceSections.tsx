@@ -14,6 +14,7 @@ import {
 } from '../../api/generated/graphql';
 import { formatDate } from '../../format';
 import { EmptyState } from '../../states';
+import { TableScroll } from '../../ui/TableScroll';
 import { ImpactDialog } from './ImpactPreview';
 import { linkedTo, unlinkedWorkspaces } from './standing';
 
@@ -29,7 +30,7 @@ export function OwnWorkspaces({ org, onChanged }: { org: Organization; onChanged
       {owned.length === 0 ? (
         <EmptyState title="No Workspaces yet">Create one under Create, for this organization.</EmptyState>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Its Workspaces table" className="table-scroll">
           <table className="table">
             <caption className="visually-hidden">Its Workspaces</caption>
             <thead>
@@ -57,7 +58,7 @@ export function OwnWorkspaces({ org, onChanged }: { org: Organization; onChanged
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
@@ -84,7 +85,7 @@ export function LinkedWorkspaces({
         <span className="muted">linked to {org.name} as main organization (count / limit).</span>
       </p>
       {linked.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label="Linked Workspaces table" className="table-scroll">
           <table className="table">
             <caption className="visually-hidden">Linked Workspaces</caption>
             <thead>
@@ -108,7 +109,7 @@ export function LinkedWorkspaces({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {org.package === 'PRO' ? (
         <LinkForm org={org} candidates={unlinkedWorkspaces(all)} onChanged={onChanged} />

@@ -6,6 +6,7 @@ import { useOperation } from '../../api/use-operation';
 import { formatAge, formatDateTime } from '../../format';
 import { EmptyState, ErrorNotice, Loading } from '../../states';
 import { StatusBadge } from '../../ui/Badge';
+import { TableScroll } from '../../ui/TableScroll';
 import { OpsPageHeader } from '../OpsPageHeader';
 import { ApproveCreateDialog } from './ApproveCreateDialog';
 import { ApproveLinkDialog } from './ApproveLinkDialog';
@@ -172,7 +173,7 @@ function PendingRequest({
 
 function RequestHistory({ requests, deciders }: { requests: OpsRequestItemFragment[]; deciders: Map<string, string> }) {
   return (
-    <div className="card table-card">
+    <TableScroll label="Decided requests" className="card table-card">
       <table className="table">
         <caption className="visually-hidden">Decided requests</caption>
         <thead>
@@ -215,6 +216,6 @@ function RequestHistory({ requests, deciders }: { requests: OpsRequestItemFragme
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
