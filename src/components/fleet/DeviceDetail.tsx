@@ -143,7 +143,7 @@ function DeviceFacts({ device }: { device: EndpointDetailFragment }) {
         <div>
           <dt>SIM</dt>
           <dd className="mono">
-            {device.sim ? <Link href={`/w/${workspaceId}/sims?search=${device.sim.iccid}`}>{device.sim.iccid}</Link> : 'No SIM'}
+            {device.sim ? <Link href={`/w/${workspaceId}/sims/${device.sim.id}`}>{device.sim.iccid}</Link> : 'No SIM'}
           </dd>
         </div>
         <div>

@@ -3,14 +3,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import {
   type CreateEndpointInput,
-  DeviceFormChoicesDocument,
   type EndpointDetailFragment,
   type EndpointStatus,
+  PolicyChoicesDocument,
 } from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
 import { enumLabel } from '../format';
 import { useWorkspace } from '../workspace/context';
+import { type SimChoice, SimPicker } from './SimPicker';
 import { ENDPOINT_STATUSES } from './statuses';
 
 const FIELDS = ['name', 'status', 'imei', 'ipAddress', 'tags', 'simId', 'servicePolicyId', 'coveragePolicyId'] as const;
@@ -28,9 +29,9 @@ export function parseTags(text: string): string[] {
 }
 
 /**
- * The device form, to create (no `device`) or edit one. Only the name is required; the SIM list offers
- * SIMs in no device (and the device's own SIM when editing). The server validates everything and its
- * error is shown next to the field it names.
+ * The device form, to create (no `device`) or edit one. Only the name is required; the SIM is found by
+ * typing part of its ICCID (SIMs in no device; the device's own SIM shows as chosen when editing). The
+ * server validates everything and its error is shown next to the field it names.
  */
 export function DeviceForm({
   device,
@@ -44,7 +45,8 @@ export function DeviceForm({
   onCancel?: () => void;
 }) {
   const { workspaceId } = useWorkspace();
-  const choices = useOperation(DeviceFormChoicesDocument, {}, { workspaceId });
+  const choices = useOperation(PolicyChoicesDocument, {}, { workspaceId });
+  const [sim, setSim] = useState<SimChoice | null>(device?.sim ?? null);
   const action = useAction(onSubmit);
   const ready = choices.state.status === 'ready' ? choices.state.data : null;
   const [nameMissing, setNameMissing] = useState(false);
@@ -72,8 +74,7 @@ export function DeviceForm({
       coveragePolicyId: optional('coveragePolicyId'),
     };
     if (!ready) {
-      // The choices did not load: leave the SIM and policies as they are.
-      delete input.simId;
+      // The policies did not load: leave them as they are.
       delete input.servicePolicyId;
       delete input.coveragePolicyId;
     }
@@ -95,11 +96,6 @@ export function DeviceForm({
       </small>
     ) : null;
   };
-  const freeSims = ready?.sims.edges.map((e) => e.node) ?? [];
-  const sims =
-    device?.sim && !freeSims.some((s) => s.id === device.sim?.id)
-      ? [{ id: device.sim.id, iccid: device.sim.iccid, status: device.sim.status }, ...freeSims]
-      : freeSims;
   const topError = formError(action.error, FIELDS);
 
   return (
@@ -111,7 +107,7 @@ export function DeviceForm({
       )}
       {choices.state.status === 'error' && (
         <p className="form-error span-all" role="alert">
-          The SIMs and policies to choose from could not be loaded: {choices.state.error.message}
+          The policies to choose from could not be loaded: {choices.state.error.message}
         </p>
       )}
       <label className="field">
@@ -172,26 +168,7 @@ export function DeviceForm({
         <small className="hint">Separated by commas, e.g. "berlin, cold-chain".</small>
         {fieldMessage('tags')}
       </label>
-      <label className="field">
-        <span>SIM (optional)</span>
-        <select
-          key={ready ? 'simId-ready' : 'simId-loading'}
-          name="simId"
-          defaultValue={device?.sim?.id ?? ''}
-          disabled={!ready}
-          aria-invalid={!!error('simId')}
-          aria-describedby={describe('simId')}
-        >
-          <option value="">{ready ? 'No SIM' : 'Loading SIMs…'}</option>
-          {sims.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.iccid} ({enumLabel(s.status)})
-            </option>
-          ))}
-        </select>
-        {ready && sims.length === 0 && <small className="hint">No free SIM: register SIMs first.</small>}
-        {fieldMessage('simId')}
-      </label>
+      <SimPicker value={sim} onChange={setSim} error={error('simId')} />
       <label className="field">
         <span>Service policy (optional)</span>
         <select

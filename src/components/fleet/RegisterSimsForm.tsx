@@ -6,22 +6,24 @@ import { RegisterSimsDocument, type SimStatus } from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { enumLabel } from '../format';
 import { useWorkspace } from '../workspace/context';
+import { type IccidLine, iccidLines, lineProblems, serverLineProblems } from './iccid-lines';
 
 const MAX = 1000;
 
 /** ICCIDs pasted one per line (spaces and blank lines ignored). */
 export function parseIccids(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/\s+/g, ''))
-    .filter(Boolean);
+  return iccidLines(text).map((l) => l.iccid);
 }
 
-/** Registers SIMs all or nothing; the server's error (which ICCID, why) is shown under the box. */
+/**
+ * Registers SIMs all or nothing. Bad lines are named by number ("Line 3: …"): checked in the browser
+ * first, and the server's refusal (positions or ICCIDs) is turned into line numbers too.
+ */
 export function RegisterSimsForm({ onRegistered, onCancel }: { onRegistered: (count: number) => void; onCancel: () => void }) {
   const ctx = useWorkspace();
   const id = useId();
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localErrors, setLocalErrors] = useState<string[]>([]);
+  const [sent, setSent] = useState<IccidLine[]>([]);
   const action = useAction(async (iccids: string[], status: SimStatus) => {
     const { registerSims } = await ctx.request(RegisterSimsDocument, { iccids, status });
     onRegistered(registerSims.length);
@@ -30,20 +32,29 @@ export function RegisterSimsForm({ onRegistered, onCancel }: { onRegistered: (co
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const iccids = parseIccids(String(form.get('iccids') ?? ''));
-    if (iccids.length === 0) {
-      setLocalError('Enter at least one ICCID, one per line.');
-      return;
-    }
-    if (iccids.length > MAX) {
-      setLocalError(`At most ${MAX} ICCIDs at once (you entered ${iccids.length}).`);
-      return;
-    }
-    setLocalError(null);
-    await action.run(iccids, String(form.get('status')) as SimStatus);
+    const lines = iccidLines(String(form.get('iccids') ?? ''));
+    const problems =
+      lines.length === 0
+        ? ['Enter at least one ICCID, one per line.']
+        : lines.length > MAX
+          ? [`At most ${MAX} ICCIDs at once (you entered ${lines.length}).`]
+          : lineProblems(lines);
+    setLocalErrors(problems);
+    action.clear();
+    if (problems.length) return;
+    setSent(lines);
+    await action.run(
+      lines.map((l) => l.iccid),
+      String(form.get('status')) as SimStatus,
+    );
   }
 
-  const iccidError = localError ?? fieldError(action.error, 'iccids');
+  const serverLines = action.error ? serverLineProblems(action.error, sent) : null;
+  const iccidErrors = localErrors.length
+    ? localErrors
+    : serverLines?.length
+      ? serverLines
+      : [fieldError(action.error, 'iccids')].filter((e): e is string => !!e);
   const statusError = fieldError(action.error, 'status');
   const topError = formError(action.error, ['iccids', 'status']);
 
@@ -61,18 +72,29 @@ export function RegisterSimsForm({ onRegistered, onCancel }: { onRegistered: (co
           rows={6}
           className="mono"
           spellCheck={false}
-          aria-invalid={!!iccidError}
-          aria-describedby={`${id}-hint${iccidError ? ` ${id}-error` : ''}`}
+          aria-invalid={iccidErrors.length > 0}
+          aria-describedby={`${id}-hint${iccidErrors.length ? ` ${id}-error` : ''}`}
         />
         <small id={`${id}-hint`} className="hint">
           19 or 20 digits each, the last one a check digit; up to {MAX} at once. Either all are registered or none.
         </small>
-        {iccidError && (
-          <small id={`${id}-error`} className="field-error" role="alert">
-            {iccidError}
-          </small>
-        )}
       </label>
+      {iccidErrors.length > 0 && (
+        <div id={`${id}-error`} className="field-error" role="alert">
+          {iccidErrors.length === 1 ? (
+            <p className="line-errors-one">{iccidErrors[0]}</p>
+          ) : (
+            <>
+              <p>{iccidErrors.length} lines need a fix; nothing was registered:</p>
+              <ul className="line-errors">
+                {iccidErrors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       <label className="field field-narrow">
         <span>Initial status</span>
         <select name="status" defaultValue="ISSUED" aria-invalid={!!statusError}>

@@ -1,10 +1,18 @@
 'use client';
 
+import { RotateCcw } from 'lucide-react';
 import Link from 'next/link';
 import { type FormEvent, useId, useState } from 'react';
 import { can } from '@/auth/policy';
 import { SIM_TRANSITIONS } from '@/features/fleet/sims/lifecycle-table';
-import { type SimListItemFragment, type SimOrder, type SimStatus, SimsDocument, UpdateSimDocument } from '../api/generated/graphql';
+import {
+  type SimFilter,
+  type SimListItemFragment,
+  type SimOrder,
+  type SimStatus,
+  SimsDocument,
+  UpdateSimDocument,
+} from '../api/generated/graphql';
 import { fieldError, formError, useAction } from '../api/use-action';
 import { type PagedList, usePagedList } from '../api/use-paged-list';
 import { enumLabel, formatDateTime, roleLabel } from '../format';
@@ -14,18 +22,21 @@ import { ConfirmButton } from '../ui/ConfirmButton';
 import { Dialog } from '../ui/Dialog';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { SortHeader } from '../ui/SortHeader';
 import { useWorkspace } from '../workspace/context';
+import { SelectAllCell, SelectCell, type Selection, useSelection } from './Bulk';
 import { RegisterSimsForm } from './RegisterSimsForm';
+import { SimBulkActions } from './SimBulkActions';
 import { SIM_STATUSES } from './statuses';
-import { useDebounced } from './use-debounced';
+import { oneOf, useListParams, useUrlText } from './use-list-params';
+import './fleet-lists.css';
 
 const PAGE_SIZE = 25;
-const ORDERS: { value: SimOrder; label: string }[] = [
-  { value: 'CREATED_DESC', label: 'Newest first' },
-  { value: 'CREATED_ASC', label: 'Oldest first' },
-  { value: 'ICCID_ASC', label: 'ICCID ascending' },
-  { value: 'ICCID_DESC', label: 'ICCID descending' },
-];
+const KEYS = ['q', 'status', 'assigned', 'tag', 'sort'] as const;
+const ORDERS: readonly SimOrder[] = ['ICCID_ASC', 'ICCID_DESC', 'CREATED_ASC', 'CREATED_DESC'];
+const DEFAULT_ORDER: SimOrder = 'CREATED_DESC';
+
+type Params = ReturnType<typeof useListParams<(typeof KEYS)[number]>>;
 
 /** The verb for a move along the SIM lifecycle. */
 const ACTION_LABELS: Record<SimStatus, string> = {
@@ -36,23 +47,26 @@ const ACTION_LABELS: Record<SimStatus, string> = {
   FACTORY_TEST: 'Mark factory test',
 };
 
-/** The Workspace's SIMs: search, filter, sort, page; register SIMs and move them along the lifecycle. */
-export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
+/**
+ * The Workspace's SIMs: search, filters and sort kept in the URL, paged; writers register SIMs, move
+ * one along the lifecycle or many at once through the bulk bar.
+ */
+export function SimsPage() {
   const ctx = useWorkspace();
   const mayWrite = can(ctx.role, 'fleet:write');
-  const [search, setSearch] = useState(initialSearch);
-  const [status, setStatus] = useState<SimStatus | ''>('');
-  const [assigned, setAssigned] = useState<'' | 'yes' | 'no'>('');
-  const [orderBy, setOrderBy] = useState<SimOrder>('CREATED_DESC');
+  const url = useListParams(KEYS);
   const [registering, setRegistering] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const term = useDebounced(search.trim());
 
-  const filter =
-    term || status || assigned
-      ? { ...(term && { search: term }), ...(status && { status: [status] }), ...(assigned && { assigned: assigned === 'yes' }) }
-      : null;
+  const filter = simFilter(url);
+  const orderBy = oneOf(url.get('sort'), ORDERS, DEFAULT_ORDER);
   const list = usePagedList(SimsDocument, { first: PAGE_SIZE, filter, orderBy }, (d) => d.sims, ctx.workspaceId);
+  const selection = useSelection(list.nodes, JSON.stringify({ filter, orderBy }));
+  const changed = (text: string) => {
+    setNotice(text);
+    selection.clear();
+    list.reload();
+  };
 
   return (
     <>
@@ -88,74 +102,114 @@ export function SimsPage({ initialSearch = '' }: { initialSearch?: string }) {
             onCancel={() => setRegistering(false)}
             onRegistered={(count) => {
               setRegistering(false);
-              setNotice(`${count} SIM${count === 1 ? '' : 's'} registered.`);
-              list.reload();
+              changed(`${count} SIM${count === 1 ? '' : 's'} registered.`);
             }}
           />
         </section>
       )}
-      <search className="toolbar" aria-label="Filter SIMs">
-        <label className="field field-inline">
-          <span>Search</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="ICCID, IMSI, MSISDN or device name"
-            aria-label="Search SIMs"
-          />
-        </label>
-        <label className="field field-inline">
-          <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as SimStatus | '')} aria-label="Filter by status">
-            <option value="">All statuses</option>
-            {SIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {enumLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field-inline">
-          <span>Device</span>
-          <select value={assigned} onChange={(e) => setAssigned(e.target.value as '' | 'yes' | 'no')} aria-label="Filter by device">
-            <option value="">In a device or not</option>
-            <option value="yes">In a device</option>
-            <option value="no">In no device</option>
-          </select>
-        </label>
-        <label className="field field-inline">
-          <span>Sort</span>
-          <select value={orderBy} onChange={(e) => setOrderBy(e.target.value as SimOrder)} aria-label="Sort SIMs">
-            {ORDERS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </search>
+      <SimFilters url={url} />
+      {mayWrite && <SimBulkActions sims={selection.selected} onClear={selection.clear} onDone={changed} />}
       <SimTable
         list={list}
-        filtered={!!filter}
+        filtered={filter !== null}
+        orderBy={orderBy}
+        onSort={(sort) => url.set({ sort: sort === DEFAULT_ORDER ? '' : sort })}
+        selection={mayWrite ? selection : null}
         mayWrite={mayWrite}
-        onChanged={(text) => {
-          setNotice(text);
-          list.reload();
-        }}
+        onChanged={changed}
       />
     </>
+  );
+}
+
+/** The API filter the URL describes; null when it describes none. */
+function simFilter(url: Params): SimFilter | null {
+  const filter: SimFilter = {};
+  const search = url.get('q').trim();
+  const status = oneOf(url.get('status'), SIM_STATUSES);
+  const assigned = oneOf(url.get('assigned'), ['true', 'false'] as const);
+  if (search) filter.search = search;
+  if (status) filter.status = [status];
+  if (assigned) filter.assigned = assigned === 'true';
+  if (url.get('tag')) filter.tag = url.get('tag');
+  return Object.keys(filter).length ? filter : null;
+}
+
+function SimFilters({ url }: { url: Params }) {
+  const [search, setSearch] = useUrlText(url.get('q'), (q) => url.set({ q }, 'replace'));
+  const [tag, setTag] = useUrlText(url.get('tag'), (t) => url.set({ tag: t }, 'replace'));
+  return (
+    <search className="toolbar list-toolbar" aria-label="Filter SIMs">
+      <label className="field field-inline">
+        <span>Search</span>
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Search ICCID, IMSI, MSISDN, device name"
+          aria-label="Search SIMs"
+        />
+      </label>
+      <label className="field field-inline">
+        <span>Status</span>
+        <select
+          value={oneOf(url.get('status'), SIM_STATUSES)}
+          onChange={(e) => url.set({ status: e.target.value })}
+          aria-label="Filter by status"
+        >
+          <option value="">All statuses</option>
+          {SIM_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {enumLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field-inline">
+        <span>Device</span>
+        <select
+          value={oneOf(url.get('assigned'), ['true', 'false'] as const)}
+          onChange={(e) => url.set({ assigned: e.target.value })}
+          aria-label="Filter by device"
+        >
+          <option value="">In a device or not</option>
+          <option value="true">In a device</option>
+          <option value="false">In no device</option>
+        </select>
+      </label>
+      <label className="field field-inline">
+        <span>Device tag</span>
+        <input
+          value={tag}
+          onChange={(e) => setTag(e.target.value)}
+          placeholder="Any tag"
+          aria-label="Filter by device tag"
+          autoComplete="off"
+        />
+      </label>
+      {url.filtered && (
+        <button type="button" className="button button-small reset" onClick={url.reset}>
+          <RotateCcw size={14} aria-hidden="true" /> Reset filters
+        </button>
+      )}
+    </search>
   );
 }
 
 function SimTable({
   list,
   filtered,
+  orderBy,
+  onSort,
+  selection,
   mayWrite,
   onChanged,
 }: {
   list: PagedList<SimListItemFragment>;
   filtered: boolean;
+  orderBy: SimOrder;
+  onSort: (order: SimOrder) => void;
+  selection: Selection<SimListItemFragment> | null;
   mayWrite: boolean;
   onChanged: (notice: string) => void;
 }) {
@@ -175,24 +229,46 @@ function SimTable({
   return (
     <>
       <div className="card table-card">
-        <table className="table">
+        <table className={selection ? 'table fleet-table selectable' : 'table fleet-table'}>
           <caption className="visually-hidden">SIMs</caption>
           <thead>
             <tr>
-              <th scope="col">ICCID</th>
+              {selection && <SelectAllCell selection={selection} noun="SIMs" />}
+              <SortHeader
+                label="ICCID"
+                ascending="ICCID_ASC"
+                descending="ICCID_DESC"
+                current={orderBy}
+                onSort={onSort}
+                className="sticky-col sticky-col-2"
+              />
               <th scope="col">IMSI</th>
               <th scope="col">MSISDN</th>
               <th scope="col">Status</th>
               <th scope="col">Device</th>
-              <th scope="col">Registered</th>
+              <SortHeader
+                label="Registered"
+                ascending="CREATED_ASC"
+                descending="CREATED_DESC"
+                first="descending"
+                current={orderBy}
+                onSort={onSort}
+              />
               {mayWrite && <th scope="col">Actions</th>}
             </tr>
           </thead>
           <tbody>
             {list.nodes.map((sim) => (
-              <tr key={sim.id}>
-                <th scope="row" className="mono">
-                  {sim.iccid}
+              <tr key={sim.id} className={selection?.has(sim.id) ? 'is-selected' : undefined}>
+                {selection && (
+                  <SelectCell
+                    checked={selection.has(sim.id)}
+                    onChange={(on) => selection.toggle(sim.id, on)}
+                    label={`Select SIM ${sim.iccid}`}
+                  />
+                )}
+                <th scope="row" className="mono sticky-col sticky-col-2">
+                  <Link href={`/w/${workspaceId}/sims/${sim.id}`}>{sim.iccid}</Link>
                 </th>
                 <td className="mono">{sim.imsi ?? <span className="muted">—</span>}</td>
                 <td className="mono">{sim.msisdn ?? <span className="muted">—</span>}</td>
@@ -206,7 +282,7 @@ function SimTable({
                     <span className="muted">None</span>
                   )}
                 </td>
-                <td className="small">{formatDateTime(sim.createdAt)}</td>
+                <td className="small nowrap">{formatDateTime(sim.createdAt)}</td>
                 {mayWrite && (
                   <td>
                     <SimActions sim={sim} onChanged={onChanged} />

@@ -29,6 +29,16 @@ export type AuditEventFilter = {
   workspaceId?: string | number | null | undefined;
 };
 
+/** A change applied to many devices at once; at least one field must be given. */
+export type BulkUpdateEndpointsInput = {
+  /** Tags to add where missing (1 to 64 characters each); a device may carry at most 20. */
+  addTags?: Array<string> | null | undefined;
+  /** Tags to remove where present. */
+  removeTags?: Array<string> | null | undefined;
+  /** ENABLED or DISABLED. */
+  status?: EndpointStatus | null | undefined;
+};
+
 /** A new coverage policy. */
 export type CreateCoveragePolicyInput = {
   /** ISO 3166-1 alpha-2 country codes (at most 300); omitted or empty means every country. */
@@ -415,6 +425,54 @@ export type PolicyDeviceCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PolicyDeviceCountsQuery = { servicePolicies: { edges: Array<{ node: { id: string, name: string, endpointCount: number } }> }, coveragePolicies: { edges: Array<{ node: { id: string, name: string, endpointCount: number } }> } };
 
+export type DeviceRowFragment = { id: string, name: string, status: EndpointStatus, imei: string | null, tags: Array<string>, createdAt: string, sim: { id: string, iccid: string } | null, usage: { startDate: string, endDate: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, currency: string } };
+
+export type DeviceRowsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EndpointFilter | null | undefined;
+  orderBy?: EndpointOrder | null | undefined;
+}>;
+
+
+export type DeviceRowsQuery = { endpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, status: EndpointStatus, imei: string | null, tags: Array<string>, createdAt: string, sim: { id: string, iccid: string } | null, usage: { startDate: string, endDate: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, currency: string } } }> } };
+
+export type PolicyChoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicyChoicesQuery = { servicePolicies: { edges: Array<{ node: { id: string, name: string } }> }, coveragePolicies: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type SimChoicesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type SimChoicesQuery = { sims: { totalCount: number, edges: Array<{ node: { id: string, iccid: string, status: SimStatus } }> } };
+
+export type UpdateEndpointsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  input: BulkUpdateEndpointsInput;
+}>;
+
+
+export type UpdateEndpointsMutation = { updateEndpoints: Array<{ id: string, status: EndpointStatus, tags: Array<string> }> };
+
+export type DeleteEndpointsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type DeleteEndpointsMutation = { deleteEndpoints: number };
+
+export type UpdateSimStatusesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  status: SimStatus;
+}>;
+
+
+export type UpdateSimStatusesMutation = { updateSimStatuses: Array<{ id: string, status: SimStatus }> };
+
 export type UsageTotalsFragment = { startDate: string, endDate: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number, currency: string };
 
 export type DailyUsagePointFragment = { date: string, bytesUp: number, bytesDown: number, smsSent: number, smsReceived: number, cost: number };
@@ -470,11 +528,6 @@ export type DeleteEndpointMutationVariables = Exact<{
 
 
 export type DeleteEndpointMutation = { deleteEndpoint: boolean };
-
-export type DeviceFormChoicesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DeviceFormChoicesQuery = { sims: { edges: Array<{ node: { id: string, iccid: string, status: SimStatus } }> }, servicePolicies: { edges: Array<{ node: { id: string, name: string } }> }, coveragePolicies: { edges: Array<{ node: { id: string, name: string } }> } };
 
 export type SimListItemFragment = { id: string, iccid: string, imsi: string | null, msisdn: string | null, status: SimStatus, createdAt: string, endpoint: { id: string, name: string } | null };
 
@@ -966,6 +1019,32 @@ export const UsageTotalsFragmentDoc = new TypedDocumentString(`
   currency
 }
     `, {"fragmentName":"UsageTotals"}) as unknown as TypedDocumentString<UsageTotalsFragment, unknown>;
+export const DeviceRowFragmentDoc = new TypedDocumentString(`
+    fragment DeviceRow on Endpoint {
+  id
+  name
+  status
+  imei
+  tags
+  createdAt
+  sim {
+    id
+    iccid
+  }
+  usage {
+    ...UsageTotals
+  }
+}
+    fragment UsageTotals on UsageSummary {
+  startDate
+  endDate
+  bytesUp
+  bytesDown
+  smsSent
+  smsReceived
+  cost
+  currency
+}`, {"fragmentName":"DeviceRow"}) as unknown as TypedDocumentString<DeviceRowFragment, unknown>;
 export const EndpointListItemFragmentDoc = new TypedDocumentString(`
     fragment EndpointListItem on Endpoint {
   id
@@ -1593,6 +1672,107 @@ export const PolicyDeviceCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PolicyDeviceCountsQuery, PolicyDeviceCountsQueryVariables>;
+export const DeviceRowsDocument = new TypedDocumentString(`
+    query DeviceRows($first: Int, $after: String, $filter: EndpointFilter, $orderBy: EndpointOrder) {
+  endpoints(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...DeviceRow
+      }
+    }
+  }
+}
+    fragment DeviceRow on Endpoint {
+  id
+  name
+  status
+  imei
+  tags
+  createdAt
+  sim {
+    id
+    iccid
+  }
+  usage {
+    ...UsageTotals
+  }
+}
+fragment UsageTotals on UsageSummary {
+  startDate
+  endDate
+  bytesUp
+  bytesDown
+  smsSent
+  smsReceived
+  cost
+  currency
+}`) as unknown as TypedDocumentString<DeviceRowsQuery, DeviceRowsQueryVariables>;
+export const PolicyChoicesDocument = new TypedDocumentString(`
+    query PolicyChoices {
+  servicePolicies(first: 200) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+  coveragePolicies(first: 200) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyChoicesQuery, PolicyChoicesQueryVariables>;
+export const SimChoicesDocument = new TypedDocumentString(`
+    query SimChoices($search: String, $first: Int) {
+  sims(
+    first: $first
+    filter: {search: $search, assigned: false, status: [ISSUED, ACTIVATED, SUSPENDED, FACTORY_TEST]}
+    orderBy: ICCID_ASC
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        iccid
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimChoicesQuery, SimChoicesQueryVariables>;
+export const UpdateEndpointsDocument = new TypedDocumentString(`
+    mutation UpdateEndpoints($ids: [ID!]!, $input: BulkUpdateEndpointsInput!) {
+  updateEndpoints(ids: $ids, input: $input) {
+    id
+    status
+    tags
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateEndpointsMutation, UpdateEndpointsMutationVariables>;
+export const DeleteEndpointsDocument = new TypedDocumentString(`
+    mutation DeleteEndpoints($ids: [ID!]!) {
+  deleteEndpoints(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<DeleteEndpointsMutation, DeleteEndpointsMutationVariables>;
+export const UpdateSimStatusesDocument = new TypedDocumentString(`
+    mutation UpdateSimStatuses($ids: [ID!]!, $status: SimStatus!) {
+  updateSimStatuses(ids: $ids, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateSimStatusesMutation, UpdateSimStatusesMutationVariables>;
 export const EndpointsDocument = new TypedDocumentString(`
     query Endpoints($first: Int, $after: String, $filter: EndpointFilter, $orderBy: EndpointOrder) {
   endpoints(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
@@ -1752,39 +1932,6 @@ export const DeleteEndpointDocument = new TypedDocumentString(`
   deleteEndpoint(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteEndpointMutation, DeleteEndpointMutationVariables>;
-export const DeviceFormChoicesDocument = new TypedDocumentString(`
-    query DeviceFormChoices {
-  sims(
-    first: 200
-    filter: {assigned: false, status: [ISSUED, ACTIVATED, SUSPENDED, FACTORY_TEST]}
-    orderBy: ICCID_ASC
-  ) {
-    edges {
-      node {
-        id
-        iccid
-        status
-      }
-    }
-  }
-  servicePolicies(first: 200) {
-    edges {
-      node {
-        id
-        name
-      }
-    }
-  }
-  coveragePolicies(first: 200) {
-    edges {
-      node {
-        id
-        name
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<DeviceFormChoicesQuery, DeviceFormChoicesQueryVariables>;
 export const SimsDocument = new TypedDocumentString(`
     query Sims($first: Int, $after: String, $filter: SimFilter, $orderBy: SimOrder) {
   sims(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
