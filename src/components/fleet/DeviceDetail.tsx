@@ -12,8 +12,8 @@ import {
   UpdateEndpointDocument,
 } from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
-import { DailyChart } from '../charts/DailyChart';
-import { formatBytes, formatCount, formatDate, formatDateTime, formatMoney } from '../format';
+import { UsagePanel } from '../charts/UsagePanel';
+import { formatDateTime } from '../format';
 import { ErrorNotice, Loading } from '../states';
 import { StatusBadge } from '../ui/Badge';
 import { ConfirmButton } from '../ui/ConfirmButton';
@@ -176,48 +176,15 @@ function UsageSection({ device }: { device: EndpointDetailFragment }) {
   const u = device.usage;
   const daily = useOperation(EndpointDailyUsageDocument, { id: device.id, startDate: u.startDate, endDate: u.endDate }, { workspaceId });
   return (
-    <section className="card" aria-labelledby="usage-title">
-      <h2 id="usage-title">Usage</h2>
-      <p className="muted small">
-        {formatDate(u.startDate)} to {formatDate(u.endDate)} (UTC), of the SIM now in the device.
-      </p>
-      <dl className="details" aria-label="Usage summary">
-        <div>
-          <dt>Data sent</dt>
-          <dd>{formatBytes(u.bytesUp)}</dd>
-        </div>
-        <div>
-          <dt>Data received</dt>
-          <dd>{formatBytes(u.bytesDown)}</dd>
-        </div>
-        <div>
-          <dt>SMS sent / received</dt>
-          <dd>
-            {formatCount(u.smsSent)} / {formatCount(u.smsReceived)}
-          </dd>
-        </div>
-        <div>
-          <dt>Cost</dt>
-          <dd>{formatMoney(u.cost, u.currency)}</dd>
-        </div>
-      </dl>
-      {daily.state.status === 'loading' && <Loading label="Loading daily usage…" />}
-      {daily.state.status === 'error' && (
-        <ErrorNotice title="Daily usage could not be loaded" message={daily.state.error.message} onRetry={daily.reload} />
-      )}
-      {daily.state.status === 'ready' && daily.state.data.endpoint && (
-        <DailyChart
-          title="Data volume per day"
-          kind="bar"
-          format={formatBytes}
-          series={[
-            { key: 'bytesUp', name: 'Sent' },
-            { key: 'bytesDown', name: 'Received' },
-          ]}
-          rows={daily.state.data.endpoint.dailyUsage.map((d) => ({ date: d.date, bytesUp: d.bytesUp, bytesDown: d.bytesDown }))}
-          height={200}
-        />
-      )}
-    </section>
+    <UsagePanel
+      headingId="usage-title"
+      heading="Usage"
+      periodNote=", of the SIM now in the device."
+      totalsLabel="Usage summary"
+      usage={u}
+      daily={daily.state}
+      days={(data) => data.endpoint?.dailyUsage}
+      reload={daily.reload}
+    />
   );
 }
