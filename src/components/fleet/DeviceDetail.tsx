@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { can } from '@/auth/policy';
 import {
   DeleteEndpointDocument,
@@ -12,12 +11,14 @@ import {
   UpdateEndpointDocument,
 } from '../api/generated/graphql';
 import { useOperation } from '../api/use-operation';
-import { DailyChart } from '../charts/DailyChart';
-import { formatBytes, formatCount, formatDate, formatDateTime, formatMoney } from '../format';
+import { UsagePanel } from '../charts/UsagePanel';
+import { formatDateTime } from '../format';
 import { ErrorNotice, Loading } from '../states';
 import { StatusBadge } from '../ui/Badge';
 import { ConfirmButton } from '../ui/ConfirmButton';
+import { ItemBreadcrumb, ItemNotFound } from '../ui/ItemNotFound';
 import { PageHeader } from '../ui/PageHeader';
+import { SavedNotice, useEditing } from '../ui/use-editing';
 import { useWorkspace } from '../workspace/context';
 import { DeviceForm } from './DeviceForm';
 
@@ -26,8 +27,7 @@ export function DeviceDetail({ deviceId }: { deviceId: string }) {
   const ctx = useWorkspace();
   const router = useRouter();
   const { state, reload } = useOperation(EndpointDocument, { id: deviceId }, { workspaceId: ctx.workspaceId });
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const edit = useEditing();
   const mayWrite = can(ctx.role, 'fleet:write');
   const listHref = `/w/${ctx.workspaceId}/devices`;
 
@@ -38,38 +38,28 @@ export function DeviceDetail({ deviceId }: { deviceId: string }) {
   const device = state.status === 'ready' ? state.data.endpoint : null;
   if (!device) {
     return (
-      <section className="card narrow-card" aria-labelledby="device-not-found">
-        <title>{`Device not found · ${ctx.workspace.name} · IoT Portal`}</title>
-        <h1 id="device-not-found">Device not found</h1>
-        <p>There is no device with this address in {ctx.workspace.name}. It may have been deleted, or it belongs to another Workspace.</p>
-        <div className="actions">
-          <Link className="button button-primary" href={listHref}>
-            Back to devices
-          </Link>
-        </div>
-      </section>
+      <ItemNotFound
+        headingId="device-not-found"
+        title="Device not found"
+        workspaceName={ctx.workspace.name}
+        listHref={listHref}
+        backLabel="Back to devices"
+      >
+        There is no device with this address in {ctx.workspace.name}. It may have been deleted, or it belongs to another Workspace.
+      </ItemNotFound>
     );
   }
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href={listHref}>Devices</Link> <span aria-hidden="true">/</span> <span aria-current="page">{device.name}</span>
-      </nav>
+      <ItemBreadcrumb listHref={listHref} listLabel="Devices" current={device.name} />
       <PageHeader
         title={device.name}
         workspaceName={ctx.workspace.name}
         actions={
-          mayWrite && !editing ? (
+          mayWrite && !edit.editing ? (
             <>
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setEditing(true);
-                  setSaved(false);
-                }}
-              >
+              <button type="button" className="button" onClick={edit.start}>
                 Edit
               </button>
               <ConfirmButton
@@ -92,22 +82,17 @@ export function DeviceDetail({ deviceId }: { deviceId: string }) {
           ) : null
         }
       />
-      {saved && (
-        <p className="notice" role="status">
-          Changes saved.
-        </p>
-      )}
-      {editing ? (
+      <SavedNotice shown={edit.saved} />
+      {edit.editing ? (
         <section className="card" aria-labelledby="edit-title">
           <h2 id="edit-title">Edit device</h2>
           <DeviceForm
             device={device}
             submitLabel="Save changes"
-            onCancel={() => setEditing(false)}
+            onCancel={edit.cancel}
             onSubmit={async (input) => {
               await ctx.request(UpdateEndpointDocument, { id: device.id, input });
-              setEditing(false);
-              setSaved(true);
+              edit.done();
               reload();
             }}
           />
@@ -176,48 +161,15 @@ function UsageSection({ device }: { device: EndpointDetailFragment }) {
   const u = device.usage;
   const daily = useOperation(EndpointDailyUsageDocument, { id: device.id, startDate: u.startDate, endDate: u.endDate }, { workspaceId });
   return (
-    <section className="card" aria-labelledby="usage-title">
-      <h2 id="usage-title">Usage</h2>
-      <p className="muted small">
-        {formatDate(u.startDate)} to {formatDate(u.endDate)} (UTC), of the SIM now in the device.
-      </p>
-      <dl className="details" aria-label="Usage summary">
-        <div>
-          <dt>Data sent</dt>
-          <dd>{formatBytes(u.bytesUp)}</dd>
-        </div>
-        <div>
-          <dt>Data received</dt>
-          <dd>{formatBytes(u.bytesDown)}</dd>
-        </div>
-        <div>
-          <dt>SMS sent / received</dt>
-          <dd>
-            {formatCount(u.smsSent)} / {formatCount(u.smsReceived)}
-          </dd>
-        </div>
-        <div>
-          <dt>Cost</dt>
-          <dd>{formatMoney(u.cost, u.currency)}</dd>
-        </div>
-      </dl>
-      {daily.state.status === 'loading' && <Loading label="Loading daily usage…" />}
-      {daily.state.status === 'error' && (
-        <ErrorNotice title="Daily usage could not be loaded" message={daily.state.error.message} onRetry={daily.reload} />
-      )}
-      {daily.state.status === 'ready' && daily.state.data.endpoint && (
-        <DailyChart
-          title="Data volume per day"
-          kind="bar"
-          format={formatBytes}
-          series={[
-            { key: 'bytesUp', name: 'Sent' },
-            { key: 'bytesDown', name: 'Received' },
-          ]}
-          rows={daily.state.data.endpoint.dailyUsage.map((d) => ({ date: d.date, bytesUp: d.bytesUp, bytesDown: d.bytesDown }))}
-          height={200}
-        />
-      )}
-    </section>
+    <UsagePanel
+      headingId="usage-title"
+      heading="Usage"
+      periodNote=", of the SIM now in the device."
+      totalsLabel="Usage summary"
+      usage={u}
+      daily={daily.state}
+      days={(data) => data.endpoint?.dailyUsage}
+      reload={daily.reload}
+    />
   );
 }

@@ -1,8 +1,7 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { can } from '@/auth/policy';
 import type { ApiError } from '../api/client';
 import {
@@ -16,7 +15,9 @@ import {
 import { useOperation } from '../api/use-operation';
 import { formatDateTime } from '../format';
 import { ErrorNotice, Loading } from '../states';
+import { ItemBreadcrumb, ItemNotFound } from '../ui/ItemNotFound';
 import { PageHeader } from '../ui/PageHeader';
+import { SavedNotice, useEditing } from '../ui/use-editing';
 import { useWorkspace } from '../workspace/context';
 import { CoveragePolicyForm } from './CoveragePolicyForm';
 import { DeletePolicyButton } from './DeletePolicyButton';
@@ -126,8 +127,7 @@ function PolicyFrame({
 }) {
   const ctx = useWorkspace();
   const router = useRouter();
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const edit = useEditing();
   const mayWrite = can(ctx.role, 'fleet:write');
   const listHref = `/w/${ctx.workspaceId}/policies`;
   const noun = KIND_NOUN[kind];
@@ -138,41 +138,29 @@ function PolicyFrame({
   if (!policy) {
     const title = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} not found`;
     return (
-      <section className="card narrow-card" aria-labelledby="policy-not-found">
-        <title>{`${title} · ${ctx.workspace.name} · IoT Portal`}</title>
-        <h1 id="policy-not-found">{title}</h1>
-        <p>
-          There is no {noun} with this address in {ctx.workspace.name}. It may have been deleted, or it belongs to another Workspace.
-        </p>
-        <div className="actions">
-          <Link className="button button-primary" href={listHref}>
-            Back to policies
-          </Link>
-        </div>
-      </section>
+      <ItemNotFound
+        headingId="policy-not-found"
+        title={title}
+        workspaceName={ctx.workspace.name}
+        listHref={listHref}
+        backLabel="Back to policies"
+      >
+        There is no {noun} with this address in {ctx.workspace.name}. It may have been deleted, or it belongs to another Workspace.
+      </ItemNotFound>
     );
   }
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href={listHref}>Policies</Link> <span aria-hidden="true">/</span> <span aria-current="page">{policy.name}</span>
-      </nav>
+      <ItemBreadcrumb listHref={listHref} listLabel="Policies" current={policy.name} />
       <PageHeader
         title={policy.name}
         workspaceName={ctx.workspace.name}
         lead={`A ${noun}.`}
         actions={
-          mayWrite && !editing ? (
+          mayWrite && !edit.editing ? (
             <>
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setEditing(true);
-                  setSaved(false);
-                }}
-              >
+              <button type="button" className="button" onClick={edit.start}>
                 Edit
               </button>
               <DeletePolicyButton
@@ -188,22 +176,14 @@ function PolicyFrame({
           ) : null
         }
       />
-      {saved && (
-        <p className="notice" role="status">
-          Changes saved.
-        </p>
-      )}
+      <SavedNotice shown={edit.saved} />
       <section className="card" aria-labelledby="policy-settings-title">
-        <h2 id="policy-settings-title">{editing ? 'Edit settings' : 'Settings'}</h2>
-        {editing ? (
-          renderForm(
-            () => setEditing(false),
-            () => {
-              setEditing(false);
-              setSaved(true);
-              reload();
-            },
-          )
+        <h2 id="policy-settings-title">{edit.editing ? 'Edit settings' : 'Settings'}</h2>
+        {edit.editing ? (
+          renderForm(edit.cancel, () => {
+            edit.done();
+            reload();
+          })
         ) : (
           <dl className="details policy-details" aria-label="Policy settings">
             {(settings ?? []).map(([term, value]) => (

@@ -8,6 +8,7 @@ import { useOperation } from '../api/use-operation';
 import { formatDateTime } from '../format';
 import { ErrorNotice, Loading } from '../states';
 import { StatusBadge } from '../ui/Badge';
+import { ItemBreadcrumb, ItemNotFound } from '../ui/ItemNotFound';
 import { PageHeader } from '../ui/PageHeader';
 import { useWorkspace } from '../workspace/context';
 import { SimEvents } from './SimEvents';
@@ -41,9 +42,7 @@ export function SimDetail({ simId }: { simId: string }) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href={listHref}>SIMs</Link> <span aria-hidden="true">/</span> <span aria-current="page">{sim.iccid}</span>
-      </nav>
+      <ItemBreadcrumb listHref={listHref} listLabel="SIMs" current={sim.iccid} />
       <PageHeader
         title={`SIM ${sim.iccid}`}
         workspaceName={ctx.workspace.name}
@@ -112,15 +111,14 @@ function Identifiers({ sim }: { sim: SimPageDetailFragment }) {
 
 function SimNotFound({ listHref, workspaceName }: { listHref: string; workspaceName: string }) {
   return (
-    <section className="card narrow-card" aria-labelledby="sim-not-found">
-      <title>{`SIM not found · ${workspaceName} · IoT Portal`}</title>
-      <h1 id="sim-not-found">SIM not found</h1>
-      <p>There is no SIM with this address in {workspaceName}. It may belong to another Workspace, or the address is mistyped.</p>
-      <div className="actions">
-        <Link className="button button-primary" href={listHref}>
-          Back to SIMs
-        </Link>
-      </div>
-    </section>
+    <ItemNotFound
+      headingId="sim-not-found"
+      title="SIM not found"
+      workspaceName={workspaceName}
+      listHref={listHref}
+      backLabel="Back to SIMs"
+    >
+      There is no SIM with this address in {workspaceName}. It may belong to another Workspace, or the address is mistyped.
+    </ItemNotFound>
   );
 }

@@ -17,8 +17,8 @@ const DEBOUNCE_MS = 200;
 /**
  * Choosing one item found by a server search: a combobox (ARIA 1.2) searching as one types, the
  * matches in a listbox (arrow keys move, Enter chooses, Escape closes). The chosen item's id travels
- * in a hidden input named `name`, so the surrounding form reads it like any other field. The same
- * pattern as the ops console's user picker, for any kind of item.
+ * in a hidden input named `name`, so the surrounding form reads it like any other field. The ops
+ * console's user picker and the device form's SIM picker are this, for their kind of item.
  */
 export function Combobox<T extends { id: string }>({
   label,
