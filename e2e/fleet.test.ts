@@ -178,6 +178,8 @@ describeWithChromium('the fleet pages in a browser', () => {
       (await page.getByRole('table', { name: 'Devices' }).locator('tbody th').allTextContents()).map((s) => s.trim());
     expect(await names()).toEqual(['Alpha sensor', 'Cold truck 7']); // newest first
     await page.getByRole('button', { name: 'Name', exact: true }).click(); // A to Z
+    // The order lives in the URL: the second click toggles only once the first one's order is shown.
+    await page.locator('th[aria-sort="ascending"]', { hasText: 'Name' }).waitFor();
     await page.getByRole('button', { name: 'Name', exact: true }).click(); // Z to A
     await page.waitForFunction(() => document.querySelector('table tbody th')?.textContent === 'Cold truck 7');
     await page.getByLabel('Filter by status').selectOption('DISABLED');
